@@ -1,0 +1,144 @@
+"""Build and serialise messages from plain data, and read them back.
+
+Plain data mirrors the message tree with the standard's element names: a dict per complex element,
+a list for a repeating element, and for a container whose only child repeats (``ToegewezenProducten``,
+``Prestaties``, ``Clienten`` ...) simply the list of that child. Values may be str, int, date or time.
+Element order, namespaces and the fixed header values come from the message model, so the output is
+well-formed and in schema order by construction; values are the caller's responsibility.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from lxml import etree
+
+from ketenproef import corpus
+from ketenproef.bericht import local
+
+FIXED_HEADER = ("BerichtCode", "BerichtVersie", "BerichtSubversie")
+
+
+class FactoryError(ValueError):
+    """The plain data does not fit the message model."""
+
+
+def _container_child(node: dict) -> dict | None:
+    kids = node.get("children") or []
+    if len(kids) == 1 and kids[0]["max"] != 1 and "children" in kids[0]:
+        return kids[0]
+    return None
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        raise FactoryError("booleans have no XML form here; use the codelist value ('1'/'2')")
+    if isinstance(value, dt.datetime):
+        raise FactoryError("use a date or a time, not a datetime")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def header_defaults(name: str) -> dict:
+    """The header values the model fixes: BerichtCode, versions and XsdVersie."""
+    model = corpus.message_model(name)
+    fixed = {n["name"]: n["fixed"] for n in model["tree"][0]["children"] if "fixed" in n}
+    fixed["XsdVersie"] = {"BasisschemaXsdVersie": model["basisschema_xsd_versie"],
+                          "BerichtXsdVersie": model["bericht_xsd_versie"]}
+    return fixed
+
+
+def build(name: str, data: dict) -> etree._Element:
+    """The XML tree of message ``name`` (e.g. ``JW301``) for plain data ``data``."""
+    model = corpus.message_model(name)
+    ns = {"bericht": model["namespace"], "basis": model["basis_namespace"]}
+    nsmap = {model["prefix"]: model["namespace"], model["basis_prefix"]: model["basis_namespace"]}
+    root = etree.Element(f"{{{ns['bericht']}}}Bericht", nsmap=nsmap)
+    data = dict(data)
+    header = {**header_defaults(name), **dict(data.get("Header") or {})}
+    data["Header"] = header
+    _fill(root, model["tree"], data, ns, "Bericht")
+    return root
+
+
+def _fill(parent: etree._Element, nodes: list[dict], data: dict, ns: dict, where: str) -> None:
+    if not isinstance(data, dict):
+        raise FactoryError(f"{where}: expected a mapping, got {type(data).__name__}")
+    known = {n["name"] for n in nodes}
+    unknown = set(data) - known
+    if unknown:
+        raise FactoryError(f"{where}: unknown element(s) {sorted(unknown)}; allowed: {[n['name'] for n in nodes]}")
+    for node in nodes:
+        value = data.get(node["name"])
+        if value is None or value == []:
+            if node["min"] > 0:
+                raise FactoryError(f"{where}/{node['name']} is mandatory")
+            continue
+        values = value if isinstance(value, list) and node["max"] != 1 else [value]
+        if isinstance(value, list) and node["max"] == 1:
+            inner = _container_child(node)
+            if inner is None:
+                raise FactoryError(f"{where}/{node['name']} occurs at most once")
+            values = [{inner["name"]: value}]
+        if node["max"] is not None and len(values) > node["max"]:
+            raise FactoryError(f"{where}/{node['name']} occurs at most {node['max']} times")
+        for item in values:
+            _element(parent, node, item, ns, f"{where}/{node['name']}")
+
+
+def _element(parent: etree._Element, node: dict, item: Any, ns: dict, where: str) -> None:
+    el = etree.SubElement(parent, f"{{{ns[node['ns']]}}}{node['name']}")
+    if "children" in node:
+        _fill(el, node["children"], item, ns, where)
+    else:
+        el.text = _value(item)
+
+
+def serialise(root: etree._Element) -> bytes:
+    """UTF-8 with an XML declaration, no BOM, indented, CR/LF line endings (OP192)."""
+    etree.indent(root, space="  ")
+    body = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return body.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def to_bytes(name: str, data: dict) -> bytes:
+    return serialise(build(name, data))
+
+
+def to_data(root: etree._Element, name: str | None = None) -> dict:
+    """Plain data (all values as strings) of a message tree; containers become lists."""
+    if name is None:
+        from ketenproef.identify import identify
+
+        identity = identify(root)
+        if not hasattr(identity, "message"):
+            raise FactoryError(identity.text)
+        name = identity.message
+    model = corpus.message_model(name)
+    return _read(root, model["tree"])
+
+
+def _read(el: etree._Element, nodes: list[dict]) -> dict:
+    by_name = {n["name"]: n for n in nodes}
+    out: dict[str, Any] = {}
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        name = local(child)
+        node = by_name.get(name)
+        if node is None:
+            raise FactoryError(f"unexpected element {name} in {local(el)}")
+        if "children" in node:
+            inner = _container_child(node)
+            value: Any = _read(child, node["children"])
+            if inner is not None:
+                value = value.get(inner["name"], [])
+        else:
+            value = child.text or ""
+        if node["max"] != 1:
+            out.setdefault(name, []).append(value)
+        else:
+            out[name] = value
+    return out

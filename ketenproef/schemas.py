@@ -1,0 +1,37 @@
+"""Local XSD sets per standard and release, compiled once per process and cached."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lxml import etree
+
+from ketenproef import corpus
+from ketenproef.findings import XSD, Finding
+
+
+@cache
+def schema(message: str) -> etree.XMLSchema:
+    """The compiled XSD of one message (imports resolve to the local basisschema.xsd; no network)."""
+    model = corpus.message_model(message)
+    path = corpus.schema_dir(model["standard"], model["release"]) / f"{message}.xsd"
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.XMLSchema(etree.parse(str(path), parser))
+
+
+def _readable(message: str) -> str:
+    """libxml2's message with Clark-notation names shortened to local names."""
+    return re.sub(r"\{[^}]*\}", "", message)
+
+
+def xsd_findings(message: str, root: etree._Element, limit: int = 50) -> list[Finding]:
+    """Validate against the message XSD; at most ``limit`` findings."""
+    xsd = schema(message)
+    if xsd.validate(root):
+        return []
+    findings = []
+    for error in list(xsd.error_log)[:limit]:
+        findings.append(Finding(rule="XSD", retourcode=None, klasse=None, path=error.path, line=error.line,
+                                text=_readable(error.message), level=XSD))
+    return findings

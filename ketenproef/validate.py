@@ -1,0 +1,68 @@
+"""The validation pipeline: parse -> identify -> XSD (stop on errors) -> single-message rules -> chain rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from ketenproef.bericht import Bericht, readable_path
+from ketenproef.clock import Clock, SystemClock
+from ketenproef.findings import ADVIES, BERICHT, KETEN, Finding, Report
+from ketenproef.identify import Identity, identify
+from ketenproef.parse import MAX_BYTES, parse_bytes
+from ketenproef.rules.registry import Rule, rules_for
+from ketenproef.schemas import xsd_findings
+
+
+def validate(data: bytes, *, clock: Clock | None = None, keten=None, max_bytes: int = MAX_BYTES) -> Report:
+    """Judge one message as the receiving party would. ``keten`` (chain state) enables chain rules."""
+    parsed = parse_bytes(data, max_bytes)
+    if not parsed.ok:
+        return Report(findings=parsed.findings)
+    report = validate_tree(parsed.root, clock=clock, keten=keten)
+    report.findings[:0] = parsed.findings
+    return report
+
+
+def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=None) -> Report:
+    identity = identify(root)
+    if isinstance(identity, Finding):
+        return Report(findings=[identity])
+    report = Report(identity.message, identity.standard, identity.release)
+    report.findings.extend(xsd_findings(identity.message, root))
+    if report.findings:
+        return report
+    bericht = Bericht(identity.message, root, clock or SystemClock())
+    report.bericht = bericht
+    report.findings.extend(run_rules(bericht, rules_for(identity.message, identity.standard, "single"), BERICHT))
+    if keten is not None and not report.findings:
+        report.findings.extend(run_chain(bericht, keten))
+    return report
+
+
+def run_chain(bericht: Bericht, keten) -> list[Finding]:
+    """Chain rules (scope 'chain') for one message, given the chain state."""
+    rules = rules_for(bericht.name, bericht.standard, "chain")
+    return run_rules(bericht, rules, KETEN, keten)
+
+
+def run_rules(bericht: Bericht, rules: Iterable[Rule], level: str, *state) -> list[Finding]:
+    findings = []
+    for rule in rules:
+        try:
+            for element, text in rule.func(bericht, *state):
+                findings.append(finding(bericht, rule, element, text, level))
+        except Exception as exc:  # a rule must never take the pipeline down; the failure is reported
+            findings.append(Finding(rule=rule.id, retourcode=None, klasse=None, path=None, line=None,
+                                    text=f"Interne fout in de controle {rule.id}: {exc!r}", level=ADVIES))
+    return findings
+
+
+def finding(bericht: Bericht, rule: Rule, element: etree._Element, text: str, level: str) -> Finding:
+    return Finding(rule=rule.id, retourcode=rule.retourcode, klasse=bericht.klasse_of(element),
+                   path=readable_path(element), line=element.sourceline, text=text, level=level,
+                   element=element)
+
+
+__all__ = ["Identity", "validate", "validate_tree", "run_chain"]
