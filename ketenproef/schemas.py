@@ -25,6 +25,11 @@ def _readable(message: str) -> str:
     return re.sub(r"\{[^}]*\}", "", message)
 
 
+def _readable_path(path: str | None) -> str | None:
+    """``/wmo301:Bericht/wmo301:Client`` -> ``/Bericht/Client``."""
+    return re.sub(r"[A-Za-z0-9_]+:", "", path) if path else path
+
+
 def xsd_findings(message: str, root: etree._Element, limit: int = 50) -> list[Finding]:
     """Validate against the message XSD; at most ``limit`` findings."""
     xsd = schema(message)
@@ -32,6 +37,6 @@ def xsd_findings(message: str, root: etree._Element, limit: int = 50) -> list[Fi
         return []
     findings = []
     for error in list(xsd.error_log)[:limit]:
-        findings.append(Finding(rule="XSD", retourcode=None, klasse=None, path=error.path, line=error.line,
+        findings.append(Finding(rule="XSD", retourcode=None, klasse=None, path=_readable_path(error.path), line=error.line,
                                 text=_readable(error.message), level=XSD))
     return findings

@@ -51,8 +51,9 @@ def run_rules(bericht: Bericht, rules: Iterable[Rule], level: str, *state) -> li
     findings = []
     for rule in rules:
         try:
+            rule_level = level if rule.retourcode is not None else ADVIES
             for element, text in rule.func(bericht, *state):
-                findings.append(finding(bericht, rule, element, text, level))
+                findings.append(finding(bericht, rule, element, text, rule_level))
         except Exception as exc:  # a rule must never take the pipeline down; the failure is reported
             findings.append(Finding(rule=rule.id, retourcode=None, klasse=None, path=None, line=None,
                                     text=f"Interne fout in de controle {rule.id}: {exc!r}", level=ADVIES))

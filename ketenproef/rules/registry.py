@@ -31,6 +31,7 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+_COVERED: dict[str, tuple[tuple[str, ...], str]] = {}
 
 
 def regel(rule_id: str, *, berichten: Iterable[str], retourcode: str | None = "0001", scope: str = "single",
@@ -44,6 +45,18 @@ def regel(rule_id: str, *, berichten: Iterable[str], retourcode: str | None = "0
         return func
 
     return register
+
+
+def gedekt_door(rule_id: str, door: Iterable[str], toelichting: str) -> None:
+    """Record that ``rule_id`` (usually a bedrijfsregel) is checked in full by other registered rules."""
+    if rule_id in _COVERED or rule_id in _RULES:
+        raise ValueError(f"rule {rule_id} registered twice")
+    _COVERED[rule_id] = (tuple(door), toelichting)
+
+
+def covered() -> dict[str, tuple[tuple[str, ...], str]]:
+    rules()
+    return dict(_COVERED)
 
 
 def rules(scope: str | None = None) -> list[Rule]:
