@@ -67,7 +67,8 @@ def _307(std: str) -> dict:
     client = _client()
     client["StopProducten"] = [{"ToewijzingNummer": 586955, "Product": PRODUCT[std],
                                 "ToewijzingIngangsdatum": "2026-01-05", "Begindatum": "2026-01-07",
-                                "RedenBeeindiging": REDEN_EINDE[std], "Einddatum": "2026-01-09", "StatusAanlevering": "1"}]
+                                "RedenBeeindiging": REDEN_EINDE[std], "Einddatum": "2026-01-09",
+                                "StatusAanlevering": "1"}]
     return {"Client": client}
 
 

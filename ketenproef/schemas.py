@@ -37,6 +37,6 @@ def xsd_findings(message: str, root: etree._Element, limit: int = 50) -> list[Fi
         return []
     findings = []
     for error in list(xsd.error_log)[:limit]:
-        findings.append(Finding(rule="XSD", retourcode=None, klasse=None, path=_readable_path(error.path), line=error.line,
-                                text=_readable(error.message), level=XSD))
+        findings.append(Finding(rule="XSD", retourcode=None, klasse=None, path=_readable_path(error.path),
+                                line=error.line, text=_readable(error.message), level=XSD))
     return findings
