@@ -1,0 +1,110 @@
+"""The acceptance decision: from a heenbericht and its Report, the retourbericht a correct receiver sends.
+
+IV028 (302/306/308/316/318/320):
+- XSD error (level 1): no retour; the sender gets the validation report instead.
+- single-message rule error (level 2): Header only, RetourCode 0001, XsltVersie filled.
+- chain/external error in the Header: Header only with the rule's code(s).
+- chain/external error in a body class: Header 0200 and the whole body mirrored class by class; each class
+  carries its own codes, 0200 when fine, 0233 when not assessed (below a rejected class).
+- no error: Header only, without RetourCodes.
+The 325 for a 323 follows IV087 (see ``declaratie_antwoord``).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ketenproef import __version__, corpus, factory
+from ketenproef.bericht import Bericht, local
+from ketenproef.clock import Clock
+from ketenproef.findings import BERICHT, KETEN, TECHNISCH, XSD, Finding, Report
+
+XSLT_VERSIE = __version__  # IV033: the version of the rule set that judged the message (ours, not the XSLT's)
+GEEN_OPMERKING, NIET_BEOORDEELD, TECHNISCH_AFGEKEURD = "0200", "0233", "0001"
+
+
+def retour_for(report: Report, *, clock: Clock, identificatie: str) -> etree._Element | None:
+    """The retour (or 325) tree for a validated heenbericht; None where the standard sends none (XSD level)."""
+    bericht = report.bericht
+    if bericht is None or report.at_level(TECHNISCH, XSD):
+        return None
+    if bericht.number == "323":
+        from ketenproef.declaratie_antwoord import declaratie_antwoord
+
+        return declaratie_antwoord(report, clock=clock, identificatie=identificatie)
+    retour_name = bericht.model.get("retour_message")
+    if not retour_name:
+        raise ValueError(f"{bericht.name} is itself a retour; it has no retour message")
+    header = retour_header(bericht, clock, identificatie, retour_name)
+    if report.at_level(BERICHT):
+        header["XsltVersie"] = XSLT_VERSIE
+        header["RetourCodes"] = {"RetourCode": [TECHNISCH_AFGEKEURD]}
+        return factory.build(retour_name, {"Header": header})
+    codes = codes_by_class(bericht, report.at_level(KETEN))
+    header_codes = codes.pop(bericht.header, None)
+    if header_codes:
+        header["RetourCodes"] = {"RetourCode": header_codes}
+        return factory.build(retour_name, {"Header": header})
+    if not codes:
+        return factory.build(retour_name, {"Header": header})
+    header["RetourCodes"] = {"RetourCode": [GEEN_OPMERKING]}
+    data = {"Header": header}
+    data.update(mirror_body(bericht, retour_name, codes))
+    return factory.build(retour_name, data)
+
+
+def retour_header(bericht: Bericht, clock: Clock, identificatie: str, retour_name: str) -> dict:
+    """The heen header copied (same Afzender/Ontvanger) plus the retour fields."""
+    heen = factory.to_data(bericht.root, bericht.name)["Header"]
+    heen.pop("BerichtCode", None)
+    model = corpus.message_model(retour_name)
+    heen.update({"IdentificatieRetour": identificatie, "DagtekeningRetour": clock.today(),
+                 "XsdVersieRetour": {"BasisschemaXsdVersie": model["basisschema_xsd_versie"],
+                                     "BerichtXsdVersie": model["bericht_xsd_versie"]}})
+    return heen
+
+
+def codes_by_class(bericht: Bericht, findings: list[Finding]) -> dict[etree._Element, list[str]]:
+    """Retourcodes per berichtklasse element, in finding order, without duplicates."""
+    codes: dict[etree._Element, list[str]] = {}
+    for finding in findings:
+        if finding.element is None or not finding.retourcode:
+            continue
+        klasse = bericht.klasse_element(finding.element)
+        if klasse is None:
+            continue
+        found = codes.setdefault(klasse, [])
+        if finding.retourcode not in found:
+            found.append(finding.retourcode)
+    return codes
+
+
+def mirror_body(bericht: Bericht, retour_name: str, codes: dict[etree._Element, list[str]]) -> dict:
+    """The heen body as plain data, each berichtklasse with RetourCodes appended."""
+    model = corpus.message_model(retour_name)
+    class_paths = {at["in"].split("/", 1)[1] for at in model["retourcodes_at"]} - {"Header"}
+    body_nodes = model["tree"][1:]
+    out = {}
+    for el in bericht.root[1:]:
+        node = next(n for n in body_nodes if n["name"] == local(el))
+        out[node["name"]] = _mirror(el, node, node["name"], class_paths, codes, assessed=True)
+    return out
+
+
+def _mirror(el, node, path, class_paths, codes, assessed: bool):
+    if "children" not in node:
+        return el.text or ""
+    own = codes.get(el) if path in class_paths else None
+    by_name = {n["name"]: n for n in node["children"]}
+    data: dict = {}
+    for child in el:
+        name = local(child)
+        child_node = by_name[name]
+        value = _mirror(child, child_node, f"{path}/{name}", class_paths, codes, assessed and not own)
+        if child_node["max"] != 1:
+            data.setdefault(name, []).append(value)
+        else:
+            data[name] = value
+    if path in class_paths:
+        data["RetourCodes"] = {"RetourCode": own or [GEEN_OPMERKING if assessed else NIET_BEOORDEELD]}
+    return data
