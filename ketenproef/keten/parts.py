@@ -1,0 +1,22 @@
+"""Registry of ledger parts besides the toewijzingen; each part module adds itself here."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+# Modules that define further ledger parts. Each exposes ``Part`` (a class with apply(b, afgekeurd, keten)).
+PART_MODULES = ("ketenproef.keten.regie", "ketenproef.keten.verzoeken", "ketenproef.keten.declaraties")
+
+
+def extra_parts() -> list[Callable[[], object]]:
+    out = []
+    for name in PART_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        out.append(module.Part)
+    return out
