@@ -126,7 +126,18 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("corpus", help="judge every bundled example against its expected outcome")
     c.add_argument("-v", "--verbose", action="store_true")
     c.set_defaults(func=cmd_corpus)
+    for register in _plugins():
+        register(sub)
     return p
+
+
+def _plugins():
+    """Subcommands contributed by the layers above the core (``serve`` by mockserver, ``run`` by the suite),
+    through the entry-point group ``ketenproef.commands``; the core never imports them itself."""
+    from importlib.metadata import entry_points
+
+    for ep in sorted(entry_points(group="ketenproef.commands"), key=lambda e: e.name):
+        yield ep.load()
 
 
 def main(argv: list[str] | None = None) -> int:
