@@ -19,6 +19,7 @@ class Example:
     datum: str
     valid: bool
     rules: frozenset[str]
+    text_contains: str | None = None
 
 
 @dataclass
@@ -27,11 +28,13 @@ class Outcome:
     found: frozenset[str]
     valid: bool
     message: str | None
+    texts: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         e = self.example
-        return self.found == e.rules and self.valid == e.valid and self.message == e.message
+        text_ok = e.text_contains is None or any(e.text_contains in t for t in self.texts)
+        return self.found == e.rules and self.valid == e.valid and self.message == e.message and text_ok
 
     def line(self) -> str:
         e = self.example
@@ -45,14 +48,14 @@ def examples() -> list[Example]:
     for manifest in sorted((corpus.corpus_dir() / "voorbeelden").rglob("manifest.json")):
         for entry in json.loads(manifest.read_text(encoding="utf-8")):
             out.append(Example(manifest.parent / entry["file"], entry["message"], entry["datum"],
-                               bool(entry["valid"]), frozenset(entry["rules"])))
+                               bool(entry["valid"]), frozenset(entry["rules"]), entry.get("text_contains")))
     return out
 
 
 def judge(example: Example) -> Outcome:
     report = validate(example.path.read_bytes(), clock=clock_for(example.datum))
     found = frozenset(f.rule for f in report.findings if f.rejecting or f.rule.startswith("OP"))
-    return Outcome(example, found, report.valid, report.message)
+    return Outcome(example, found, report.valid, report.message, tuple(f.text for f in report.findings))
 
 
 def check_corpus() -> list[Outcome]:

@@ -25,6 +25,18 @@ def _readable(message: str) -> str:
     return re.sub(r"\{[^}]*\}", "", message)
 
 
+# Constraints the XSD itself enforces with a pattern (control level 1): an XSD pattern error on these
+# elements is reported with the constraint's id in its text.
+XSD_CONSTRAINTS = {"BerichtSubversie": "CS015", "BerichtVersie": "CS025", "DeclaratieNummer": "CS319"}
+
+
+def _constraint(error) -> str | None:
+    if "[facet 'pattern']" not in error.message:
+        return None
+    match = re.match(r"Element '(?:\{[^}]*\})?([A-Za-z]+)'", error.message)
+    return XSD_CONSTRAINTS.get(match.group(1)) if match else None
+
+
 def _readable_path(path: str | None) -> str | None:
     """``/wmo301:Bericht/wmo301:Client`` -> ``/Bericht/Client``."""
     return re.sub(r"[A-Za-z0-9_]+:", "", path) if path else path
@@ -37,6 +49,10 @@ def xsd_findings(message: str, root: etree._Element, limit: int = 50) -> list[Fi
         return []
     findings = []
     for error in list(xsd.error_log)[:limit]:
+        text = _readable(error.message)
+        constraint = _constraint(error)
+        if constraint:
+            text += f" ({constraint})"
         findings.append(Finding(rule="XSD", retourcode=None, klasse=None, path=_readable_path(error.path),
-                                line=error.line, text=_readable(error.message), level=XSD))
+                                line=error.line, text=text, level=XSD))
     return findings
