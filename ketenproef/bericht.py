@@ -98,12 +98,26 @@ class Bericht:
 
     @cached_property
     def klassen(self) -> dict[str, str]:
-        """Berichtklasse name -> its path below Bericht (``Client/ToegewezenProducten/ToegewezenProduct``)."""
-        return {k["class"]: k["path"].split("/", 1)[1] for k in self.model["berichtklassen"]}
+        """Berichtklasse name -> its (last) path below Bericht (``Client/ToegewezenProducten/ToegewezenProduct``).
+        Use ``klasse_paden`` for classes at two places (301 Contact under Contactgegevens and under Relatie)."""
+        return {name: paths[-1] for name, paths in self.klasse_paden.items()}
+
+    @cached_property
+    def klasse_paden(self) -> dict[str, list[str]]:
+        """Berichtklasse name -> every path below Bericht where it stands."""
+        out: dict[str, list[str]] = {}
+        for k in self.model["berichtklassen"]:
+            out.setdefault(k["class"], []).append(k["path"].split("/", 1)[1])
+        return out
 
     def all(self, klasse: str) -> list[etree._Element]:
         """Every element of a berichtklasse, in document order."""
-        return findall(self.root, self.klassen[klasse])
+        paths = self.klasse_paden[klasse]
+        if len(paths) == 1:
+            return findall(self.root, paths[0])
+        found = [el for path in paths for el in findall(self.root, path)]
+        order = {el: i for i, el in enumerate(self.root.iter())}
+        return sorted(found, key=order.__getitem__)
 
     def iter(self, path: str) -> Iterator[etree._Element]:
         return iter(findall(self.root, path))

@@ -24,6 +24,7 @@ def debet_credit(prestatie: Prestatie) -> DebetCredit:
 
 
 def is_creditprestatie(prestatie: Prestatie) -> bool:
+    """Whether the Prestatie is a credit: DebetCredit = C (CD060: then VorigReferentieNummer is required)."""
     return debet_credit(prestatie) == CREDIT
 
 

@@ -39,7 +39,7 @@ def zondagen(periode: Periode) -> int:
 
 
 def laatste_zondag(periode: Periode) -> date | None:
-    """The last Sunday within the period, or ``None`` when the period contains no Sunday."""
+    """The last Sunday within the period, or ``None`` when it contains none (IV076 last broken week)."""
     zondag = periode.einddatum - timedelta(days=(periode.einddatum.weekday() - ZONDAG) % 7)
     return zondag if zondag >= periode.begindatum else None
 

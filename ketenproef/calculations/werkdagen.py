@@ -37,7 +37,7 @@ _BEVRIJDINGSDAG = (5, 5)
 
 
 def feestdagen(jaar: int) -> frozenset[date]:
-    """The Dutch public holidays of ``jaar`` that are not werkdagen (see the module docstring).
+    """The Dutch public holidays of ``jaar`` that are not werkdagen for OP271/OP272 (see module docstring).
 
     All PUBLIC holidays of the library, plus Bevrijdingsdag (5 May) from its OPTIONAL category in
     the years that are not lustrum years. Any other OPTIONAL day a future library version might add is
@@ -64,29 +64,36 @@ class _Kalender:
 
 
 def is_feestdag(dag: date) -> bool:
-    """Whether ``dag`` is a Dutch public holiday that is not a werkdag (Bevrijdingsdag every year)."""
+    """Whether ``dag`` is a public holiday, not a werkdag for OP271/OP272 (Bevrijdingsdag every year)."""
     return dag in feestdagen(dag.year)
 
 
 def is_werkdag(dag: date) -> bool:
-    """Whether ``dag`` is a werkdag: Monday-Friday and not a Dutch public holiday (incl. Bevrijdingsdag)."""
+    """Whether ``dag`` is a werkdag (OP271/OP272): Monday-Friday and not a Dutch public holiday.
+
+    Bevrijdingsdag is a public holiday in every year here (see the module docstring).
+    """
     return _Kalender().is_werkdag(dag)
 
 
 def werkdagen_tussen(van: date, tot: date) -> int:
-    """Number of werkdagen after ``van`` up to and including ``tot``.
+    """Number of werkdagen after ``van`` up to and including ``tot`` (counting for OP271/OP272, OP090).
 
     The day of the event itself does not count: from Tuesday 6 January 2026 to Friday 9 January 2026
-    is 3 werkdagen. Negative when ``tot`` lies before ``van``; 0 when they are equal.
+    is 3 werkdagen; 0 when the dates are equal. When ``tot`` lies before ``van`` the result is minus
+    the number of werkdagen from ``tot`` (included) up to ``van`` (excluded), so that
+    ``werkdagen_tussen(d, plus_werkdagen(d, n)) == n`` holds in both directions.
     """
-    if tot < van:
-        return -werkdagen_tussen(tot, van)
     kalender = _Kalender()
+    if tot < van:
+        return -sum(1 for i in range((van - tot).days) if kalender.is_werkdag(tot + timedelta(days=i)))
     return sum(1 for i in range(1, (tot - van).days + 1) if kalender.is_werkdag(van + timedelta(days=i)))
 
 
 def plus_werkdagen(dag: date, aantal: int) -> date:
-    """The ``aantal``-th werkdag after ``dag`` (before it when ``aantal`` is negative; ``dag`` itself for 0).
+    """The ``aantal``-th werkdag after ``dag`` (OP271/OP272, OP090, OP090x4 time limits).
+
+    Before ``dag`` when ``aantal`` is negative; ``dag`` itself for 0.
 
     ``werkdagen_tussen(dag, plus_werkdagen(dag, n)) == n`` for every n.
     """
@@ -131,7 +138,8 @@ def is_tijdig(
 ) -> bool:
     """Whether a message sent on ``verzenddatum`` meets the time limit of ``werkdagen`` after the event.
 
-    Same counting as ``regiebericht_deadline``; sending before (or on) the event day is on time.
+    Same counting as ``regiebericht_deadline`` (OP271/OP272 by default; pass ``werkdagen`` for OP090,
+    OP090x4, OP274, OP346); sending before (or on) the event day is on time.
     """
     deadline = regiebericht_deadline(gebeurtenis_datum, werkdagen, ontvangst_toewijzing=ontvangst_toewijzing)
     return verzenddatum <= deadline
