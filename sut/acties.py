@@ -1,0 +1,86 @@
+"""The trigger actions a SUT must support, per role, with the data each carries (as data, so the
+documentation page and the adapters' validation come from one place).
+
+Data uses the standard's element names. Dates are ISO strings (JJJJ-MM-DD). ``bsn`` identifies the client.
+"""
+
+from __future__ import annotations
+
+ACTIES: dict[str, dict] = {
+    # ---------------------------------------------------------------- aanbieder
+    "verzoek_om_toewijzing": {
+        "rol": "aanbieder", "bericht": "315",
+        "doel": "Vraag de gemeente om een toewijzing (verzoek om toewijzing, VOT).",
+        "gegevens": {"client": "Client zoals in de 315: Bsn, Geboortedatum, Geslacht, Naam",
+                     "producten": "lijst AangevraagdProduct: ReferentieAanbieder, Product (Categorie, Code), "
+                                  "ToewijzingIngangsdatum, ToewijzingEinddatum, Omvang of Budget, Verwijzer"},
+    },
+    "verzoek_om_wijziging": {
+        "rol": "aanbieder", "bericht": "317",
+        "doel": "Vraag de gemeente om een wijziging (VOW). Het systeem neemt zelf alle actuele toewijzingen op "
+                "die niet wijzigen (TR349).",
+        "gegevens": {"bsn": "Bsn", "ReferentieAanbieder": "referentie van het verzoek",
+                     "RedenVerzoek": "1 of 2", "TeWijzigenProducten": "lijst TeWijzigenProduct (optioneel)",
+                     "NieuweProducten": "lijst NieuwProduct (optioneel)"},
+    },
+    "start_zorg": {
+        "rol": "aanbieder", "bericht": "305",
+        "doel": "Meld dat de levering onder een toewijzing is begonnen.",
+        "gegevens": {"bsn": "Bsn", "ToewijzingNummer": "nummer uit de 301", "Begindatum": "eerste leverdag"},
+    },
+    "stop_zorg": {
+        "rol": "aanbieder", "bericht": "307",
+        "doel": "Meld dat de levering (tijdelijk of definitief) is beeindigd.",
+        "gegevens": {"bsn": "Bsn", "ToewijzingNummer": "nummer uit de 301", "RedenBeeindiging": "code",
+                     "Einddatum": "laatste leverdag"},
+    },
+    "declareer": {
+        "rol": "aanbieder", "bericht": "323",
+        "doel": "Declareer geleverde zorg over een maand (declaratieperiode).",
+        "gegevens": {"DeclaratiePeriode": "Begindatum en Einddatum (een kalendermaand)",
+                     "prestaties": "lijst: bsn, ToewijzingNummer, ProductPeriode (Begindatum, Einddatum), "
+                                   "GeleverdVolume, Eenheid, ProductTarief (eurocent), ReferentieNummer"},
+    },
+    "crediteer": {
+        "rol": "aanbieder", "bericht": "323",
+        "doel": "Crediteer een eerder goedgekeurde prestatie (IV091).",
+        "gegevens": {"ReferentieNummer": "van de debetprestatie", "NieuwReferentieNummer": "van de credit"},
+    },
+    # ---------------------------------------------------------------- gemeente
+    "toewijzen": {
+        "rol": "gemeente", "bericht": "301",
+        "doel": "Wijs zorg toe. Het systeem kent zelf het ToewijzingNummer toe en stuurt alle actuele "
+                "toewijzingen van de client bij deze aanbieder mee (OP087).",
+        "gegevens": {"client": "Client zoals in de 301 (met Contactgegevens)",
+                     "producten": "lijst ToegewezenProduct zonder ToewijzingNummer: Product, Ingangsdatum, "
+                                  "Einddatum, Omvang of Budget, optioneel ReferentieAanbieder"},
+    },
+    "wijzig_toewijzing": {
+        "rol": "gemeente", "bericht": "301",
+        "doel": "Wijzig een toewijzing (intrekken, oprekken, verwijderen, volume of budget).",
+        "gegevens": {"bsn": "Bsn", "ToewijzingNummer": "nummer", "Einddatum": "nieuwe einddatum",
+                     "RedenWijziging": "code", "Omvang": "optioneel", "Budget": "optioneel"},
+    },
+    "beantwoord_verzoek": {
+        "rol": "gemeente", "bericht": "319",
+        "doel": "Wijs een verzoek af of meld dat het in onderzoek is (antwoordbericht).",
+        "gegevens": {"bsn": "Bsn", "ReferentieAanbieder": "van het verzoek", "VerzoekAntwoord": "1 of 2",
+                     "RedenAfwijzingVerzoek": "bij 1", "Woonplaatsbeginsel": "iJw, bij reden 8: Gemeente"},
+    },
+    "honoreer_verzoek": {
+        "rol": "gemeente", "bericht": "301",
+        "doel": "Honoreer een verzoek om toewijzing of om wijziging in zijn geheel (OP344) met een 301.",
+        "gegevens": {"bsn": "Bsn", "ReferentieAanbieder": "van het verzoek"},
+    },
+    # ---------------------------------------------------------------- both
+    "verwerk_postbus": {
+        "rol": "beide", "bericht": None,
+        "doel": "Haal alle wachtende berichten op bij de ketenpartner, verwerk ze en stuur de retourberichten "
+                "(302/306/308/316/318/320) en declaratie-antwoorden (325) die daarbij horen.",
+        "gegevens": {},
+    },
+}
+
+
+def acties_voor(rol: str) -> dict[str, dict]:
+    return {naam: a for naam, a in ACTIES.items() if a["rol"] in (rol, "beide")}
