@@ -1,0 +1,34 @@
+"""Generic date rules: dates that may not lie after the message Dagtekening."""
+
+from __future__ import annotations
+
+from ketenproef.bericht import Bericht, local
+from ketenproef.rules.registry import regel
+
+# Per message number: date element -> the parent elements in which TR134 compares it with the Dagtekening.
+# (Geboortedatum is the client's, and in a 301 also each Relatie's.)
+TR134_DATUMS = {
+    "301": {"Datum": ("Geboortedatum",), "Toewijzingsdatum": ("ToegewezenProduct",)},
+    "305": {"Datum": ("Geboortedatum",), "Begindatum": ("StartProduct",)},
+    "307": {"Datum": ("Geboortedatum",), "Einddatum": ("StopProduct",)},
+    "315": {"Datum": ("Geboortedatum",)},
+    "323": {"Begindatum": ("DeclaratiePeriode", "ProductPeriode")},
+    "325": {"Begindatum": ("ProductPeriode",)},
+}
+
+
+def _na(datum: str, dag: str) -> bool:
+    """``datum`` lies after ``dag``; both ISO dates without time zone (XSD), compared as text when both have a
+    4-digit year; the XSD also admits years past 9999 (later) and negative years (earlier)."""
+    return datum > dag if len(datum) == 10 else not datum.startswith("-")
+
+
+@regel("TR134", berichten=list(TR134_DATUMS))
+def TR134(b: Bericht):
+    """Geboortedatum, Toewijzingsdatum, begindatum van start, einddatum van stop en begindatum van
+    declaratie- en productperiode liggen niet na de Dagtekening van het bericht."""
+    dag = b.dagtekening.isoformat()
+    for naam, ouders in TR134_DATUMS[b.number].items():
+        for datum in b.root.iter("{*}" + naam):  # one C-level pass; the parent is looked at only for late dates
+            if _na(datum.text, dag) and (ouder := local(datum.getparent())) in ouders:
+                yield datum, f"{ouder}/{naam} {datum.text} ligt na de Dagtekening {dag} van het bericht (TR134)."
