@@ -16,7 +16,7 @@ $(BIN)/ketenproef: pyproject.toml
 install: $(BIN)/ketenproef
 
 rapport: install
-	$(BIN)/ketenproef validate corpus/voorbeelden
+	$(BIN)/ketenproef corpus
 
 test: install
 	$(BIN)/ruff check .
