@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from lxml import etree
 
@@ -18,8 +18,39 @@ from ketenproef.clock import Clock, SystemClock
 
 
 @cache
-def _wild(path: str) -> str:
-    return "/".join("{*}" + part for part in path.split("/"))
+def _namespaces() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Per message namespace: its basisschema namespace, and the names of its elements of a CDT_ type
+    (whose children are in the basisschema namespace)."""
+    basis_of: dict[str, str] = {}
+    cdt: dict[str, set[str]] = {}
+    for name in corpus.message_names():
+        model = corpus.message_model(name)
+        basis_of[model["namespace"]] = model["basis_namespace"]
+        names = cdt.setdefault(model["namespace"], set())
+        stack = list(model["tree"])
+        while stack:
+            node = stack.pop()
+            if node["ns"] == "bericht" and node["type"].startswith("CDT_"):
+                names.add(node["name"])
+            stack.extend(c for c in node.get("children", ()) if c["ns"] == "bericht")
+    return basis_of, {ns: frozenset(names) for ns, names in cdt.items()}
+
+
+@lru_cache(maxsize=8192)
+def _resolve(tag: str, path: str) -> tuple[str, ...]:
+    """The qualified tags of a path of local names below an element with ``tag``, so lookups run in C
+    (lxml's ElementPath, and a ``{*}`` wildcard above all, runs in Python and is several times slower)."""
+    basis_of, cdt = _namespaces()
+    ns, _, name = tag[1:].partition("}")
+    if ns not in basis_of and ns not in basis_of.values():
+        return tuple("{*}" + part for part in path.split("/"))
+    tags = []
+    for part in path.split("/"):
+        if ns in basis_of and name in cdt[ns]:
+            ns = basis_of[ns]
+        tags.append(f"{{{ns}}}{part}")
+        name = part
+    return tuple(tags)
 
 
 def local(el: etree._Element) -> str:
@@ -28,40 +59,55 @@ def local(el: etree._Element) -> str:
 
 
 def find(el: etree._Element, path: str) -> etree._Element | None:
-    return el.find(_wild(path))
+    for tag in _resolve(el.tag, path):
+        el = next(el.iterchildren(tag), None)
+        if el is None:
+            return None
+    return el
 
 
 def findall(el: etree._Element, path: str) -> list[etree._Element]:
-    return el.findall(_wild(path))
+    current = [el]
+    for tag in _resolve(el.tag, path):
+        current = [child for parent in current for child in parent.iterchildren(tag)]
+    return current
 
 
 def text(el: etree._Element, path: str) -> str | None:
-    return el.findtext(_wild(path))
+    found = find(el, path)
+    return None if found is None else (found.text or "")
 
 
 def date(el: etree._Element, path: str) -> dt.date | None:
-    value = el.findtext(_wild(path))
+    value = text(el, path)
     return dt.date.fromisoformat(value) if value else None
 
 
 def integer(el: etree._Element, path: str) -> int | None:
-    value = el.findtext(_wild(path))
+    value = text(el, path)
     return int(value) if value is not None else None
 
 
 def readable_path(el: etree._Element) -> str:
-    """An XPath of local names with positions where an element repeats: /Bericht/Client/.../Prestatie[3]."""
+    """An XPath of local names with positions where an element repeats: /Bericht/Client/.../Prestatie[3].
+    Linear in the number of siblings; ``Bericht.path_of`` is the cached form for many findings."""
     parts = []
     while el is not None:
-        name = local(el)
         parent = el.getparent()
-        if parent is not None:
-            same = [s for s in parent if s.tag == el.tag]
-            if len(same) > 1:
-                name += f"[{same.index(el) + 1}]"
-        parts.append(name)
+        parts.append(_step(el, parent))
         el = parent
     return "/" + "/".join(reversed(parts))
+
+
+def _step(el: etree._Element, parent: etree._Element | None, position: int | None = None) -> str:
+    name = local(el)
+    if parent is None:
+        return name
+    if position is None:
+        before = sum(1 for _ in el.itersiblings(el.tag, preceding=True))
+        after = next(el.itersiblings(el.tag), None) is not None
+        position = before + 1 if (before or after) else 0
+    return f"{name}[{position}]" if position else name
 
 
 @dataclass
@@ -121,6 +167,31 @@ class Bericht:
 
     def iter(self, path: str) -> Iterator[etree._Element]:
         return iter(findall(self.root, path))
+
+    def path_of(self, el: etree._Element) -> str:
+        """readable_path with sibling positions computed once per parent (fast for thousands of findings)."""
+        parts = []
+        while el is not None:
+            parent = el.getparent()
+            parts.append(_step(el, parent, None if parent is None else self._positions(parent).get(el, 0)))
+            el = parent
+        return "/" + "/".join(reversed(parts))
+
+    def _positions(self, parent: etree._Element) -> dict[etree._Element, int]:
+        cache = self.__dict__.setdefault("_position_cache", {})
+        found = cache.get(parent)
+        if found is None:
+            counts: dict[str, int] = {}
+            for child in parent:
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+            seen: dict[str, int] = {}
+            found = {}
+            for child in parent:
+                if counts[child.tag] > 1:
+                    seen[child.tag] = seen.get(child.tag, 0) + 1
+                    found[child] = seen[child.tag]
+            cache[parent] = found
+        return found
 
     def klasse_of(self, el: etree._Element) -> str | None:
         """The nearest berichtklasse at or above an element."""

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from ketenproef.bericht import Bericht, readable_path
+from ketenproef.bericht import Bericht
 from ketenproef.clock import Clock, SystemClock
 from ketenproef.findings import ADVIES, BERICHT, KETEN, Finding, Report
 from ketenproef.identify import Identity, identify
@@ -62,7 +62,7 @@ def run_rules(bericht: Bericht, rules: Iterable[Rule], level: str, *state) -> li
 
 def finding(bericht: Bericht, rule: Rule, element: etree._Element, text: str, level: str) -> Finding:
     return Finding(rule=rule.id, retourcode=rule.retourcode, klasse=bericht.klasse_of(element),
-                   path=readable_path(element), line=element.sourceline, text=text, level=level,
+                   path=bericht.path_of(element), line=element.sourceline, text=text, level=level,
                    element=element)
 
 

@@ -4,6 +4,13 @@ were exchanged, so a store only has to keep the messages (and which classes were
 
 Chain rules read it: ``def TR019(b: Bericht, keten: Keten)``. ``Keten.apply`` records a message after it
 was judged; classes listed in ``afgekeurd`` (readable paths of rejected berichtklassen) are left out.
+
+One Keten holds the state of ONE standard: iWmo and iJw are separate legal domains, ToewijzingNummers and
+references are unique only within a domain, and no rule compares messages across them. ``Ketens`` keeps one
+Keten per standard and picks the right one for a message.
+
+What a receiver records follows IV032 and IV087 (``Keten.verwerk``): a message rejected on any level is not
+recorded at all, except a 323, whose prestaties are approved or rejected one by one.
 """
 
 from __future__ import annotations
@@ -11,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from ketenproef.bericht import Bericht, text
+from ketenproef.bericht import Bericht, readable_path, text
+from ketenproef.findings import Report
 from ketenproef.keten.config import KetenConfig
 from ketenproef.keten.toewijzingen import Toewijzing, Toewijzingen
 
@@ -25,6 +33,7 @@ def partijen(b: Bericht) -> tuple[str, str]:
 @dataclass
 class Keten:
     config: KetenConfig = field(default_factory=KetenConfig)
+    standaard: str | None = None  # set by the first message applied; a Keten never mixes standards
     toewijzingen: Toewijzingen = field(default_factory=Toewijzingen)
     parts: list = field(default_factory=list)
 
@@ -42,8 +51,55 @@ class Keten:
 
     def apply(self, b: Bericht, afgekeurd: Collection[str] = ()) -> None:
         """Record a judged message; berichtklassen whose readable path is in ``afgekeurd`` are skipped."""
+        if self.standaard is None:
+            self.standaard = b.standard
+        elif b.standard != self.standaard:
+            raise ValueError(f"this Keten holds {self.standaard}; a {b.name} belongs in the {b.standard} Keten")
         for p in self.parts:
             p.apply(b, frozenset(afgekeurd), self)
 
+    def verwerk(self, report: Report) -> frozenset[str] | None:
+        """Record a judged message as its receiver does (IV032/IV087) and return the rejected class paths that
+        were left out, or None when nothing was recorded. Store that value to replay the chain later with
+        ``apply(bericht, afgekeurd)``."""
+        afgekeurd = afgekeurde_paden(report)
+        if afgekeurd is not None:
+            self.apply(report.bericht, afgekeurd)
+        return afgekeurd
 
-__all__ = ["Keten", "KetenConfig", "Toewijzing", "Toewijzingen", "partijen"]
+
+def afgekeurde_paden(report: Report) -> frozenset[str] | None:
+    """None when the receiver records nothing of the message: unreadable, rejected on level 1 or 2, or rejected
+    on level 3/4 (IV032: the whole message). For a 323 (IV087) the rejected Client and Prestatie paths; a
+    rejected Header or Declaratie rejects it whole."""
+    b = report.bericht
+    if b is None or report.technically_rejected:
+        return None
+    classes = {b.klasse_element(f.element) for f in report.findings if f.rejecting and f.element is not None}
+    classes.discard(None)
+    if not classes:
+        return frozenset()
+    if b.number != "323" or b.header in classes or b.root[1] in classes:
+        return None
+    return frozenset(readable_path(el) for el in classes)
+
+
+@dataclass
+class Ketens:
+    """One Keten per standard, sharing one configuration."""
+
+    config: KetenConfig = field(default_factory=KetenConfig)
+    per_standaard: dict[str, Keten] = field(default_factory=dict)
+
+    def voor(self, standaard: str) -> Keten:
+        if standaard not in self.per_standaard:
+            self.per_standaard[standaard] = Keten(config=self.config, standaard=standaard)
+        return self.per_standaard[standaard]
+
+    def verwerk(self, report: Report) -> frozenset[str] | None:
+        if report.bericht is None:
+            return None
+        return self.voor(report.bericht.standard).verwerk(report)
+
+
+__all__ = ["Keten", "KetenConfig", "Ketens", "Toewijzing", "Toewijzingen", "afgekeurde_paden", "partijen"]

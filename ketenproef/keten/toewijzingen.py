@@ -73,6 +73,8 @@ class Toewijzingen:
             return
         gemeente, aanbieder = text(b.header, "Afzender"), text(b.header, "Ontvanger")
         bsn = text(b.root, "Client/Bsn")
+        if afgekeurd & {readable_path(b.header), readable_path(b.root[1])}:
+            return
         for el in b.all("ToegewezenProduct"):
             if readable_path(el) in afgekeurd:
                 continue

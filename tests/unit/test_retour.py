@@ -92,9 +92,12 @@ def test_accepted_323_gets_8001_and_equal_totals():
 
 def test_rejected_prestatie_is_listed_and_subtracted():
     data = basis("JW323")
-    data["Declaratie"]["Clienten"][0]["Prestaties"].append(prestatie("iJw", "PREST0002", 10000))
+    tweede = prestatie("iJw", "PREST0002", 10000)
+    tweede["ProductPeriode"] = {"Begindatum": "2025-11-01", "Einddatum": "2025-11-30"}
+    data["Declaratie"]["Clienten"][0]["Prestaties"].append(tweede)
     data["Declaratie"]["TotaalIngediendBedrag"]["TotaalBedrag"] = 30000
     report = judged("JW323", data)
+    assert report.valid, report.as_dict()
     chain_finding(report, report.bericht.all("Prestatie")[1], "9321", "TR321")
     out = factory.to_data(retour(report))["DeclaratieAntwoord"]
     assert out["TotaalToegekendBedrag"] == {"TotaalBedrag": "20000", "DebetCredit": "D"}

@@ -1,0 +1,359 @@
+"""Declaraties (323) and declaratie-antwoorden (325) as the chain knows them, per gemeente, aanbieder and standard.
+
+A Prestatie goes through these states:
+
+- ``ingediend``: received in a 323, no 325 yet;
+- ``goedgekeurd``: the 325 did not list it (IV087: only rejected prestaties are returned);
+- ``afgewezen``: listed in the 325 (or its Client was), or its class was already rejected when the 323 was
+  applied (``afgekeurd``). Its ReferentieNummer stays used (TR314), it counts for nothing else;
+- ``vervallen``: the whole declaratie was rejected (Header or Declaratie in error, IV087): it "counts as not
+  sent", so its DeclaratieNummer and ReferentieNummers are free again.
+
+Ingediend and goedgekeurd prestaties are "actief": they count for volumes (TR322, TR369), earlier debets
+(TR389) and earlier credits (TR390). Only goedgekeurde debets may be credited (TR323, IV085).
+The 325 is matched to its 323 by Header/DeclaratieIdentificatie; the first 325 of a 323 decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from lxml import etree
+
+from ketenproef.bericht import Bericht, find, findall, local, text
+from ketenproef.calculations import Periode
+
+INGEDIEND, GOEDGEKEURD, AFGEWEZEN, VERVALLEN = "ingediend", "goedgekeurd", "afgewezen", "vervallen"
+ACTIEF = frozenset({INGEDIEND, GOEDGEKEURD})
+GEEN_OPMERKING, VOLLEDIG_TOEGEKEND = "0200", "8001"
+
+
+class Prestatie(NamedTuple):
+    """One Prestatie of a 323 (or 325) with the Bsn of its Client; amounts in cents."""
+
+    referentie: str
+    vorig: str | None
+    toewijzing: int
+    categorie: str
+    code: str
+    begin: dt.date
+    einde: dt.date
+    volume: int
+    eenheid: str
+    tarief: int | None
+    bedrag: int
+    debet_credit: str
+    bsn: str
+
+    @property
+    def credit(self) -> bool:
+        return self.debet_credit == "C"
+
+    @property
+    def periode(self) -> Periode:
+        return Periode(self.begin, self.einde)
+
+    @property
+    def combinatie(self) -> tuple:
+        """ToewijzingNummer, ProductCategorie, ProductCode and ProductPeriode (TR389, TR416)."""
+        return self.toewijzing, self.categorie, self.code, self.begin, self.einde
+
+    def volume_regel(self) -> dict:
+        """The part of ``als_dict`` that ``netto_geleverd_volume`` reads (cheap: used per prestatie)."""
+        return {"GeleverdVolume": self.volume, "Eenheid": self.eenheid,
+                "IngediendBedrag": {"Bedrag": self.bedrag, "DebetCredit": self.debet_credit}}
+
+    def als_dict(self) -> dict:
+        """The shape ``ketenproef.calculations`` works with (element names of the 323 Prestatie)."""
+        return {"ProductReferentie": {"ReferentieNummer": self.referentie, "VorigReferentieNummer": self.vorig},
+                "ToewijzingNummer": self.toewijzing, "ProductCategorie": self.categorie, "ProductCode": self.code,
+                "ProductPeriode": {"Begindatum": self.begin, "Einddatum": self.einde},
+                "GeleverdVolume": self.volume, "Eenheid": self.eenheid, "ProductTarief": self.tarief,
+                "IngediendBedrag": {"Bedrag": self.bedrag, "DebetCredit": self.debet_credit}}
+
+
+class Item(NamedTuple):
+    """A Prestatie of the message being judged, with its element and its Client element."""
+
+    prestatie: Prestatie
+    el: etree._Element
+    client: etree._Element
+
+
+def prestaties(b: Bericht) -> list[Item]:
+    """Every Prestatie of a 323 or 325 in document order; one pass, cached on the Bericht."""
+    cached = b.__dict__.get("_keten_prestaties")
+    if cached is None:
+        cached = b.__dict__["_keten_prestaties"] = _lees(b)
+    return cached
+
+
+def body(b: Bericht) -> etree._Element | None:
+    """Declaratie (323) or DeclaratieAntwoord (325); None for a 325 with a Header only."""
+    elements = [el for el in b.root if isinstance(el.tag, str)]
+    return elements[1] if len(elements) > 1 else None
+
+
+_VELDEN = {naam: i for i, naam in enumerate(
+    ("ReferentieNummer", "VorigReferentieNummer", "ToewijzingNummer", "ProductCategorie", "ProductCode", "Begindatum",
+     "Einddatum", "GeleverdVolume", "Eenheid", "ProductTarief", "Bedrag", "DebetCredit"))}
+_TAGS = tuple("{*}" + naam for naam in ("Bsn", "Prestatie", *_VELDEN))
+
+
+def _lees(b: Bericht) -> list[Item]:
+    """One tag-filtered pass (lxml's C iterator) over Clienten; comments and PIs are skipped by the filter."""
+    decl = body(b)
+    container = None if decl is None else find(decl, "Clienten")
+    out: list[Item] = []
+    if container is None:
+        return out
+    posities: dict[str, int | str] = {}
+    bsn = client = el = waarden = None
+    for node in container.iter(*_TAGS):
+        pos = posities.get(node.tag)
+        if pos is None:
+            pos = posities[node.tag] = _VELDEN.get(local(node), local(node))
+        if pos.__class__ is int:
+            waarden[pos] = node.text
+            continue
+        if waarden is not None:
+            out.append(Item(_prestatie(waarden, bsn), el, client))
+            waarden = None
+        if pos == "Prestatie":
+            el, waarden = node, [None] * len(_VELDEN)
+        else:
+            bsn, client = node.text, node.getparent()
+    if waarden is not None:
+        out.append(Item(_prestatie(waarden, bsn), el, client))
+    return out
+
+
+def clienten(b: Bericht) -> list[etree._Element]:
+    decl = body(b)
+    return [] if decl is None else findall(decl, "Clienten/Client")
+
+
+def _prestatie(w: list, bsn: str) -> Prestatie:
+    return Prestatie(w[0], w[1], int(w[2]), w[3], w[4], dt.date.fromisoformat(w[5].strip()),
+                     dt.date.fromisoformat(w[6].strip()), int(w[7]), w[8], None if w[9] is None else int(w[9]),
+                     int(w[10]), w[11], bsn)
+
+
+def paden(b: Bericht) -> list[tuple[str, str]]:
+    """(readable path of the Client, of the Prestatie) per item, as ``readable_path`` writes them; no XPath."""
+    items, alle = prestaties(b), clienten(b)
+    nummer = {id(c): i for i, c in enumerate(alle, 1)}
+    aantal = Counter(id(item.client) for item in items)
+    basis = f"/Bericht/{local(body(b))}/Clienten/Client" if alle else ""
+    out, gezien = [], Counter()
+    for item in items:
+        c = id(item.client)
+        gezien[c] += 1
+        client_pad = basis + (f"[{nummer[c]}]" if len(alle) > 1 else "")
+        out.append((client_pad, f"{client_pad}/Prestaties/Prestatie" + (f"[{gezien[c]}]" if aantal[c] > 1 else "")))
+    return out
+
+
+def signed(el: etree._Element | None, bedrag: str, teken: str = "DebetCredit") -> int | None:
+    """A (Totaal)Bedrag with its DebetCredit as a signed number of cents."""
+    if el is None:
+        return None
+    value = int(text(el, bedrag))
+    return -value if text(el, teken) == "C" else value
+
+
+@dataclass(slots=True)
+class Boeking:
+    """A received Prestatie and its state."""
+
+    prestatie: Prestatie
+    declaratie: str
+    status: str = INGEDIEND
+
+    @property
+    def actief(self) -> bool:
+        return self.status in ACTIEF
+
+
+@dataclass
+class Declaratie:
+    """A received 323: its identification, totals and the bookings of its prestaties by ReferentieNummer."""
+
+    identificatie: str
+    dagtekening: dt.date
+    xsd_versie: tuple[str | None, str | None]
+    nummer: str
+    periode: Periode
+    totaal: int
+    boekingen: dict[str, Boeking] = field(default_factory=dict)
+    alle: list[Boeking] = field(default_factory=list)
+    vervallen: bool = False
+    beantwoord: bool = False
+
+
+@dataclass
+class Administratie:
+    """Everything declared between one gemeente and one aanbieder in one standard."""
+
+    declaraties: dict[str, Declaratie] = field(default_factory=dict)
+    referenties: dict[str, list[Boeking]] = field(default_factory=dict)
+    per_toewijzing: dict[int, list[Boeking]] = field(default_factory=dict)
+    per_combinatie: dict[tuple, list[Boeking]] = field(default_factory=dict)
+    credits: dict[str, list[Boeking]] = field(default_factory=dict)
+
+    def gebruikt(self, referentie: str) -> bool:
+        """Whether an earlier, not vervallen 323 used this ReferentieNummer (TR314)."""
+        return any(bk.status != VERVALLEN for bk in self.referenties.get(referentie, ()))
+
+    def boeking(self, referentie: str) -> Boeking | None:
+        """The booking of a ReferentieNummer (the first that is not vervallen), or None."""
+        return next((bk for bk in self.referenties.get(referentie, ()) if bk.status != VERVALLEN), None)
+
+    def goedgekeurd_debet(self, referentie: str) -> Prestatie | None:
+        """The approved debet Prestatie with this ReferentieNummer (TR323), or None."""
+        bk = self.boeking(referentie)
+        ok = bk is not None and bk.status == GOEDGEKEURD and not bk.prestatie.credit
+        return bk.prestatie if ok else None
+
+    def gecrediteerd(self, referentie: str) -> bool:
+        """Whether an active credit with this VorigReferentieNummer exists (TR389, TR390)."""
+        return any(bk.actief for bk in self.credits.get(referentie, ()))
+
+    def op_toewijzing(self, nummer: int) -> list[Prestatie]:
+        """Active debet and credit prestaties on a ToewijzingNummer (TR322, TR369)."""
+        return [bk.prestatie for bk in self.per_toewijzing.get(nummer, ()) if bk.actief]
+
+    def debetten(self, combinatie: tuple) -> list[Prestatie]:
+        """Active debet prestaties with this ToewijzingNummer, ProductCategorie, ProductCode, ProductPeriode."""
+        return [bk.prestatie for bk in self.per_combinatie.get(combinatie, ()) if bk.actief]
+
+    def declaratienummers(self) -> set[str]:
+        """DeclaratieNummers of the 323s that were not rejected as a whole (TR333)."""
+        return {d.nummer for d in self.declaraties.values() if not d.vervallen}
+
+    def laatste_periode(self) -> Periode | None:
+        """The latest DeclaratiePeriode submitted (not rejected as a whole) (TR318, IV090)."""
+        perioden = [d.periode for d in self.declaraties.values() if not d.vervallen]
+        return max(perioden, default=None, key=lambda p: p.begindatum)
+
+    def boek(self, boeking: Boeking) -> None:
+        p = boeking.prestatie
+        self.referenties.setdefault(p.referentie, []).append(boeking)
+        self.per_toewijzing.setdefault(p.toewijzing, []).append(boeking)
+        if p.credit:
+            self.credits.setdefault(p.vorig, []).append(boeking)
+        else:
+            self.per_combinatie.setdefault(p.combinatie, []).append(boeking)
+
+    def verval(self, declaratie: Declaratie) -> None:
+        """The whole declaratie was rejected: it counts as not sent (IV087)."""
+        declaratie.vervallen = True
+        for boeking in declaratie.alle:
+            boeking.status = VERVALLEN
+
+
+@dataclass
+class Part:
+    """The ledger part of declaraties: one Administratie per (gemeente, aanbieder, standard)."""
+
+    administraties: dict[tuple[str, str, str], Administratie] = field(default_factory=dict)
+
+    def administratie(self, gemeente: str, aanbieder: str, standaard: str) -> Administratie:
+        """The administration of one party pair and standard (an empty one when nothing was declared)."""
+        return self.administraties.get((gemeente, aanbieder, standaard)) or Administratie()
+
+    def goedgekeurd(self, gemeente: str, aanbieder: str, nummer: int) -> bool:
+        """Whether the toewijzing has an approved debet Prestatie that is not credited (TR385)."""
+        for (g, a, _), adm in self.administraties.items():
+            if (g, a) != (gemeente, aanbieder):
+                continue
+            for bk in adm.per_toewijzing.get(nummer, ()):
+                p = bk.prestatie
+                if bk.status == GOEDGEKEURD and not p.credit and not adm.gecrediteerd(p.referentie):
+                    return True
+        return False
+
+    def van(self, b: Bericht) -> Administratie:
+        """The administration a 323 or 325 belongs to."""
+        from ketenproef.keten import partijen
+
+        return self.administratie(*partijen(b), b.standard)
+
+    def apply(self, b: Bericht, afgekeurd: frozenset[str], keten) -> None:
+        if b.number not in ("323", "325"):
+            return
+        from ketenproef.keten import partijen
+
+        adm = self.administraties.setdefault((*partijen(b), b.standard), Administratie())
+        if b.number == "323":
+            self._declaratie(b, afgekeurd, adm)
+        else:
+            self._antwoord(b, afgekeurd, adm)
+
+    def _declaratie(self, b: Bericht, afgekeurd: frozenset[str], adm: Administratie) -> None:
+        decl_el = body(b)
+        declaratie = Declaratie(
+            identificatie=b.identificatie, dagtekening=b.dagtekening,
+            xsd_versie=(text(b.header, "XsdVersie/BasisschemaXsdVersie"), text(b.header, "XsdVersie/BerichtXsdVersie")),
+            nummer=text(decl_el, "DeclaratieNummer"),
+            periode=Periode(dt.date.fromisoformat(text(decl_el, "DeclaratiePeriode/Begindatum")),
+                            dt.date.fromisoformat(text(decl_el, "DeclaratiePeriode/Einddatum"))),
+            totaal=signed(find(decl_el, "TotaalIngediendBedrag"), "TotaalBedrag"))
+        if declaratie.identificatie in adm.declaraties:
+            return  # a second message with the same BerichtIdentificatie (TR056) does not replace the first
+        adm.declaraties[declaratie.identificatie] = declaratie
+        geheel = bool(afgekeurd & {"/Bericht/Header", "/Bericht/Declaratie"})
+        items = prestaties(b)
+        wegen = paden(b) if afgekeurd and not geheel else [("", "")] * len(items)
+        for item, (client_pad, pad) in zip(items, wegen, strict=True):
+            status = AFGEWEZEN if client_pad in afgekeurd or pad in afgekeurd else INGEDIEND
+            boeking = Boeking(item.prestatie, declaratie.identificatie, status)
+            declaratie.boekingen.setdefault(item.prestatie.referentie, boeking)
+            declaratie.alle.append(boeking)
+            if not geheel:
+                adm.boek(boeking)
+        if geheel:
+            adm.verval(declaratie)
+
+    def _antwoord(self, b: Bericht, afgekeurd: frozenset[str], adm: Administratie) -> None:
+        declaratie = adm.declaraties.get(text(b.header, "DeclaratieIdentificatie/Identificatie"))
+        if "/Bericht/Header" in afgekeurd or declaratie is None or declaratie.beantwoord or declaratie.vervallen:
+            return
+        declaratie.beantwoord = True
+        antwoord = body(b)
+        if antwoord is None or set(codes(b.header)) - {GEEN_OPMERKING} \
+                or set(codes(antwoord)) - {GEEN_OPMERKING, VOLLEDIG_TOEGEKEND}:
+            adm.verval(declaratie)
+            return
+        afgewezen, open_, bsns = _afgewezen(b, afgekeurd)
+        for boeking in declaratie.alle:
+            referentie = boeking.prestatie.referentie
+            if boeking.status != INGEDIEND or referentie in open_:
+                continue
+            rejected = referentie in afgewezen or boeking.prestatie.bsn in bsns
+            boeking.status = AFGEWEZEN if rejected else GOEDGEKEURD
+
+
+def codes(klasse: etree._Element) -> list[str]:
+    """The RetourCodes of a berichtklasse element of a 325."""
+    return [el.text for el in findall(klasse, "RetourCodes/RetourCode")]
+
+
+def _afgewezen(b: Bericht, afgekeurd: frozenset[str]) -> tuple[set[str], set[str], set[str]]:
+    """ReferentieNummers listed in the 325, those the receiver could not accept, and Bsns of rejected Clients."""
+    afgewezen, open_, bsns = set(), set(), set()
+    items = prestaties(b)
+    wegen = paden(b) if afgekeurd else [("", "")] * len(items)
+    for item, (client_pad, pad) in zip(items, wegen, strict=True):
+        (open_ if pad in afgekeurd or client_pad in afgekeurd else afgewezen).add(item.prestatie.referentie)
+    for client in clienten(b):
+        if set(codes(client)) - {GEEN_OPMERKING}:
+            bsns.add(text(client, "Bsn"))
+    return afgewezen, open_, bsns
+
+
+__all__ = ["ACTIEF", "AFGEWEZEN", "Administratie", "Boeking", "Declaratie", "GOEDGEKEURD", "INGEDIEND", "Item",
+           "Part", "Prestatie", "VERVALLEN", "body", "clienten", "codes", "paden", "prestaties", "signed"]
