@@ -42,8 +42,9 @@ def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=Non
 
 
 def run_chain(bericht: Bericht, keten) -> list[Finding]:
-    """Chain rules (scope 'chain') for one message, given the chain state."""
-    rules = rules_for(bericht.name, bericht.standard, "chain")
+    """Chain rules (scope 'chain') and rules on external data (scope 'external', reading ``keten.config`` and
+    the clock) for one message, given the chain state: control levels 3 and 4."""
+    rules = rules_for(bericht.name, bericht.standard, "chain") + rules_for(bericht.name, bericht.standard, "external")
     return run_rules(bericht, rules, KETEN, keten)
 
 

@@ -416,7 +416,7 @@ def toegestane_bedragen(keten: Keten, b: Bericht, p: Prestatie) -> set[int]:
     return bedragen
 
 
-@regel("TR346", berichten=["323"], retourcode="9346", scope="chain")
+@regel("TR346", berichten=["323"], retourcode="9346", scope="external")
 def TR346(b: Bericht, keten: Keten):
     """Bij Eenheid ongelijk aan 83 is IngediendBedrag = GeleverdVolume x ProductTarief (uren in minuten: IV079)."""
     for p, el, _ in prestaties(b):
@@ -430,7 +430,7 @@ def TR346(b: Bericht, keten: Keten):
                 f"(Eenheid {p.eenheid}) en ProductTarief {p.tarief}; verwacht {verwacht} cent (TR346).")
 
 
-@regel("TR418", berichten=["323"], retourcode="0611", scope="chain")
+@regel("TR418", berichten=["323"], retourcode="0611", scope="external")
 def TR418(b: Bericht, keten: Keten):
     """ProductTarief is gelijk aan het contracttarief (keten.config.tarieven); zonder contracttarief niet beoordeeld."""
     if not keten.config.tarieven:

@@ -59,7 +59,7 @@ def TR056(b: Bericht, keten: Keten):
 # ---------------------------------------------------------------- TR135
 
 @regel("TR135", berichten=["301", "305", "307", "315", "317", "319", "323", "325"], retourcode="8848",
-       scope="chain")
+       scope="external")
 def TR135(b: Bericht, keten: Keten):
     """Dagtekening (in een 325 ook DeclaratieIdentificatie/Dagtekening) ligt niet na de systeemdatum van de
     ontvanger (``b.clock.today()``). Externe bron; draait in de ketenfase."""
@@ -82,7 +82,7 @@ def geldige_code(code: str, keten: Keten, aanbieder: str) -> bool:
 
 
 @regel("TR378", berichten=["301", "305", "307", "315", "317", "319", "323", "325"], retourcode="S300",
-       scope="chain")
+       scope="external")
 def TR378(b: Bericht, keten: Keten):
     """De gemeentecode (Afzender van 301/319/325, Ontvanger van 305/307/315/317/323; in JW319 ook
     Woonplaatsbeginsel/Gemeente) bestaat in de CBS-gemeentelijke indeling. Na een herindeling blijven oude codes
@@ -124,7 +124,7 @@ def productregels(b: Bericht) -> Iterator[tuple[etree._Element, str, str, etree.
             yield el, text(el, cat_pad), code_el.text, code_el
 
 
-@regel("TR381", berichten=["301", "305", "307", "315", "317", "323"], retourcode="S329", scope="chain")
+@regel("TR381", berichten=["301", "305", "307", "315", "317", "323"], retourcode="S329", scope="external")
 def TR381(b: Bericht, keten: Keten):
     """ProductCode hoort volgens de gebruikte productcodelijst bij de ProductCategorie (``past_niet``). Een
     start/stop met StatusAanlevering 3 wordt niet inhoudelijk beoordeeld. Externe bron."""

@@ -17,6 +17,8 @@ def test_registered_rule_matches_the_register(rule):
     assert rule.retourcode == entry["retourcode"]
     assert set(rule.standaarden) == set(entry["standaarden"])
     assert rule.func.__name__ == rule.id
+    if entry["scope"] in ("single", "external") or rule.scope == "single":
+        assert rule.scope == entry["scope"], "the check runs in another phase than its control level says"
 
 
 def test_every_single_message_tr_cd_cs_has_a_check():

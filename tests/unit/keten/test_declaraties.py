@@ -199,7 +199,7 @@ def test_register_equals_decorators():
         assert sorted(rule.berichten) == sorted(entry["berichten"]), rule_id
         assert rule.retourcode == entry["retourcode"], rule_id
         assert tuple(rule.standaarden) == tuple(entry["standaarden"]), rule_id
-        assert rule.scope == "chain" and entry["scope"] in ("chain", "external"), rule_id
+        assert rule.scope == entry["scope"] and entry["scope"] in ("chain", "external"), rule_id
         assert rule.func.__module__ == keten_declaratie.__name__
 
 
