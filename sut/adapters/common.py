@@ -1,0 +1,22 @@
+"""What the adapters share: checking an action against the role, and the JSON form of the Verbinding."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sut.acties import acties_voor
+from sut.base import SutError, Verbinding
+
+
+def check_actie(actie: str, role: str) -> None:
+    if actie not in acties_voor(role):
+        raise SutError(f"actie '{actie}' bestaat niet voor een {role}; wel: {', '.join(acties_voor(role))}")
+
+
+def verbinding_json(verbinding: Verbinding | None) -> dict | None:
+    return dataclasses.asdict(verbinding) if verbinding is not None else None
+
+
+def iso(vandaag: dt.date | str) -> str:
+    return vandaag if isinstance(vandaag, str) else vandaag.isoformat()

@@ -1,0 +1,237 @@
+"""The reference aanbieder: a correct zorgaanbieder system for iWmo 3.2 and iJw 3.2.
+
+Toewijzingen, starts, stops and verzoeken are read from its Keten (folded from the messages it exchanged);
+declaraties live in ``declareren``. Each action builds its message from what the system knows, refuses what a
+correct system would refuse (SutError), validates the message as the gemeente would and sends it.
+"""
+
+from __future__ import annotations
+
+from ketenproef import corpus, factory
+from ketenproef.keten.regie import TIJDELIJK, Klant, Regie, StartSleutel, StopSleutel
+from ketenproef.keten.toewijzingen import Toewijzing
+from ketenproef.keten.verzoeken import Ref, Verzoeken
+from sut.base import AANBIEDER, SutError
+from sut.referentie.archief import IN, UIT
+from sut.referentie.declareren import Declareren
+from sut.referentie.gegevens import client_kop, datum, getal, verplicht
+from sut.referentie.systeem import ReferentieSysteem, berichtnaam
+
+EERSTE = "1"
+CODELIJST_REDEN_WIJZIGING = {"iWmo": ("WMO002", "matching_reden_beeindiging_WMO588"),
+                             "iJw": ("JZ002", "matching_reden_beeindiging_JZ588")}
+
+
+def product_van(t: Toewijzing) -> dict | None:
+    if t.categorie is None:
+        return None
+    return {"Categorie": t.categorie, "Code": t.code}
+
+
+def reden_beeindiging_bij(standaard: str, reden_wijziging: str | None) -> str | None:
+    """The RedenBeeindiging that matches a RedenWijziging of the toewijzing (codelist), or None ('nvt')."""
+    if not reden_wijziging:
+        return None
+    lijst, kolom = CODELIJST_REDEN_WIJZIGING[standaard]
+    for code in corpus.codelists()[lijst]["codes"]:
+        if code["code"] == reden_wijziging:
+            match = (code.get("extra") or {}).get(kolom)
+            return match if match and match != "nvt" else None
+    return None
+
+
+class ReferentieAanbieder(Declareren, ReferentieSysteem):
+    name = "referentie-aanbieder"
+    role = AANBIEDER
+    prefix = "RA"
+    administratief_afsluiten = True  # send the stop by itself when the gemeente ended the toewijzing early
+
+    # ------------------------------------------------------------------ what it knows
+    def klant(self, standaard: str, bsn: str) -> Klant:
+        return Klant(standaard, self.gemeente, self.aanbieder, bsn)
+
+    def bekende_standaard(self, bsn: str | None = None, nummer: int | None = None) -> str | None:
+        for standaard in ("iWmo", "iJw"):
+            toewijzingen = self.keten(standaard).toewijzingen
+            if nummer is not None and toewijzingen.get(self.gemeente, self.aanbieder, nummer):
+                return standaard
+            if bsn and toewijzingen.van_client(self.gemeente, self.aanbieder, str(bsn)):
+                return standaard
+        for u in reversed(self.archief.berichten):
+            if bsn and u.nummer in ("315", "317") and str(bsn) in u.xml.decode("utf-8", "replace"):
+                return u.standaard
+        return None
+
+    def toewijzing_van(self, gegevens: dict) -> tuple[str, Toewijzing]:
+        """The toewijzing a trigger refers to (``ToewijzingNummer`` and ``bsn``), as last received."""
+        verplicht(gegevens, "bsn", "ToewijzingNummer")
+        nummer, bsn = getal(gegevens["ToewijzingNummer"], "ToewijzingNummer"), str(gegevens["bsn"])
+        standaard = self.standaard(gegevens, bekend=self.bekende_standaard(nummer=nummer) or "iWmo")
+        t = self.keten(standaard).toewijzingen.get(self.gemeente, self.aanbieder, nummer)
+        if t is None or t.bsn != bsn:
+            raise SutError(f"toewijzing {nummer} van client {bsn} is nooit ontvangen (TR019)")
+        if t.verwijderd:
+            raise SutError(f"toewijzing {nummer} is door de gemeente verwijderd")
+        return standaard, t
+
+    def actuele_toewijzingen(self, standaard: str, bsn: str) -> list[Toewijzing]:
+        alle = self.keten(standaard).toewijzingen.van_client(self.gemeente, self.aanbieder, str(bsn))
+        return [t for t in alle if t.actueel(self.vandaag)]
+
+    def client(self, standaard: str, bsn: str, naam: str) -> dict:
+        """The client head for ``naam`` as the gemeente last sent it (301), else as we asked for it (315)."""
+        for u in reversed(self.archief.berichten):
+            if u.standaard != standaard or u.afgekeurd is None:
+                continue
+            if (u.richting, u.nummer) in ((IN, "301"), (UIT, "315")):
+                client = factory.to_data(u.root, u.naam)["Client"]
+                if client.get("Bsn") == str(bsn):
+                    return client_kop(naam, client)
+        raise SutError(f"client {bsn} is onbekend: geen toewijzing of verzoek gevonden")
+
+    def lopende_start(self, standaard: str, bsn: str, nummer: int) -> tuple[StartSleutel | None, list[StopSleutel]]:
+        """The latest start of this toewijzing without a definitive stop, and the (temporary) stops on it."""
+        regie = self.keten(standaard).part(Regie)
+        klant = self.klant(standaard, bsn)
+        stops = regie.stops(klant)
+        for start in sorted((s for s in regie.starts(klant) if s.nummer == nummer), key=lambda s: s.begindatum,
+                            reverse=True):
+            eigen = [k for k in stops if k.start == start]
+            if all(k.tijdelijk for k in eigen):
+                return start, eigen
+        return None, []
+
+    # ------------------------------------------------------------------ verzoeken
+    def nieuwe_referentie(self) -> str:
+        return f"VERZOEK-{self.eigen}-{self.volgende('referentie'):06d}"
+
+    def eis_geen_openstaand_verzoek(self, standaard: str, bsn: str) -> None:
+        open_ = self.keten(standaard).part(Verzoeken).openstaand(standaard, self.gemeente, self.aanbieder, bsn)
+        if open_:
+            raise SutError(f"er staat nog een verzoek open voor client {bsn} ({open_[0][0].referentie}); "
+                           "wacht op het antwoord (TR374, OP350)")
+
+    def eis_nieuwe_referenties(self, standaard: str, referenties: list[str]) -> None:
+        verzoeken = self.keten(standaard).part(Verzoeken)
+        for ref in referenties:
+            if verzoeken.verzoek(Ref(standaard, self.gemeente, self.aanbieder, ref)) is not None:
+                raise SutError(f"ReferentieAanbieder {ref} is al eerder gebruikt (TR347)")
+        if len(set(referenties)) != len(referenties):
+            raise SutError("elk aangevraagd product heeft een eigen ReferentieAanbieder (TR347)")
+
+    def verzoek_om_toewijzing(self, gegevens: dict) -> dict:
+        verplicht(gegevens, "client", "producten")
+        client, producten = dict(gegevens["client"]), [dict(p) for p in gegevens["producten"]]
+        bsn = str(client.get("Bsn") or "")
+        standaard = self.standaard(gegevens, [(p.get("Product") or {}).get("Categorie") for p in producten],
+                                   self.bekende_standaard(bsn))
+        for product in producten:
+            product["ReferentieAanbieder"] = product.get("ReferentieAanbieder") or self.nieuwe_referentie()
+        referenties = [p["ReferentieAanbieder"] for p in producten]
+        self.eis_geen_openstaand_verzoek(standaard, bsn)
+        self.eis_nieuwe_referenties(standaard, referenties)
+        naam = berichtnaam(standaard, "315")
+        self.verstuur_heen(naam, {"Client": {**client_kop(naam, client), "AangevraagdeProducten": producten}})
+        return {"standaard": standaard, "ReferentieAanbieder": referenties}
+
+    def ongewijzigde_producten(self, actueel: list[Toewijzing], te_wijzigen: set[int]) -> list[dict]:
+        """Every actual toewijzing that is not to be changed (TR349)."""
+        return [{"ToewijzingNummer": t.nummer} for t in actueel if t.nummer not in te_wijzigen]
+
+    def verzoek_om_wijziging(self, gegevens: dict) -> dict:
+        verplicht(gegevens, "bsn", "RedenVerzoek")
+        bsn = str(gegevens["bsn"])
+        te_wijzigen = [dict(p) for p in gegevens.get("TeWijzigenProducten") or []]
+        nieuw = [dict(p) for p in gegevens.get("NieuweProducten") or []]
+        nummers = {getal(p["ToewijzingNummer"], "ToewijzingNummer") for p in te_wijzigen}
+        bekend = self.bekende_standaard(bsn, next(iter(nummers), None))
+        standaard = self.standaard(gegevens, [(p.get("Product") or {}).get("Categorie") for p in nieuw], bekend)
+        actueel = self.actuele_toewijzingen(standaard, bsn)
+        onbekend = nummers - {t.nummer for t in actueel}
+        if onbekend:
+            raise SutError(f"geen actuele toewijzing(en) {sorted(onbekend)} voor client {bsn} (TR349)")
+        einde = {t.nummer: t.einddatum for t in actueel}
+        for p in te_wijzigen:  # without a new Einddatum the toewijzing keeps its own (IV092)
+            if not p.get("Einddatum") and einde[int(p["ToewijzingNummer"])]:
+                p["Einddatum"] = einde[int(p["ToewijzingNummer"])]
+        referentie = gegevens.get("ReferentieAanbieder") or self.nieuwe_referentie()
+        self.eis_geen_openstaand_verzoek(standaard, bsn)
+        self.eis_nieuwe_referenties(standaard, [referentie])
+        verzoek = {"ReferentieAanbieder": referentie, "RedenVerzoek": gegevens["RedenVerzoek"],
+                   "OngewijzigdeProducten": self.ongewijzigde_producten(actueel, nummers),
+                   "TeWijzigenProducten": te_wijzigen, "NieuweProducten": nieuw}
+        self.verstuur_heen(berichtnaam(standaard, "317"), {"Client": {"Bsn": bsn, "Verzoek": verzoek}})
+        return {"standaard": standaard, "ReferentieAanbieder": referentie}
+
+    # ------------------------------------------------------------------ start and stop
+    def start_product(self, t: Toewijzing, begindatum) -> dict:
+        return {"ToewijzingNummer": t.nummer, "Product": product_van(t), "ToewijzingIngangsdatum": t.ingangsdatum,
+                "Begindatum": begindatum, "StatusAanlevering": EERSTE}
+
+    def start_zorg(self, gegevens: dict) -> dict:
+        verplicht(gegevens, "Begindatum")
+        standaard, t = self.toewijzing_van(gegevens)
+        begindatum = datum(gegevens["Begindatum"], "Begindatum")
+        start, stops = self.lopende_start(standaard, t.bsn, t.nummer)
+        if start is not None and not stops:
+            raise SutError(f"toewijzing {t.nummer} heeft al een lopende start op {start.begindatum} (TR326)")
+        naam = berichtnaam(standaard, "305")
+        client = {**self.client(standaard, t.bsn, naam), "StartProducten": [self.start_product(t, begindatum)]}
+        self.verstuur_heen(naam, {"Client": client})
+        return {"standaard": standaard}
+
+    def reden_beeindiging(self, gevraagd: str, stops: list[StopSleutel]) -> str:
+        return gevraagd
+
+    def stop_product(self, t: Toewijzing, start: StartSleutel, reden: str, einddatum) -> dict:
+        return {"ToewijzingNummer": start.nummer, "Product": product_van(t),
+                "ToewijzingIngangsdatum": t.ingangsdatum, "Begindatum": start.begindatum,
+                "RedenBeeindiging": reden, "Einddatum": einddatum, "StatusAanlevering": EERSTE}
+
+    def stop_zorg(self, gegevens: dict) -> dict:
+        verplicht(gegevens, "RedenBeeindiging", "Einddatum")
+        standaard, t = self.toewijzing_van(gegevens)
+        return self.stop(standaard, t, str(gegevens["RedenBeeindiging"]), datum(gegevens["Einddatum"], "Einddatum"))
+
+    def stop(self, standaard: str, t: Toewijzing, reden: str, einddatum) -> dict:
+        start, stops = self.lopende_start(standaard, t.bsn, t.nummer)
+        if start is None:
+            raise SutError(f"toewijzing {t.nummer} heeft geen lopende start om te stoppen (OP072, TR382)")
+        if reden == TIJDELIJK and stops:
+            raise SutError(f"de levering onder toewijzing {t.nummer} is al tijdelijk gestopt (TR413)")
+        naam = berichtnaam(standaard, "307")
+        product = self.stop_product(t, start, self.reden_beeindiging(reden, stops), einddatum)
+        self.verstuur_heen(naam, {"Client": {**self.client(standaard, t.bsn, naam), "StopProducten": [product]}})
+        return {"standaard": standaard, "Begindatum": start.begindatum.isoformat()}
+
+    # ------------------------------------------------------------------ after the mail
+    def na_postbus(self) -> dict:
+        """Administratief afsluiten (OP288): a delivery whose toewijzing the gemeente ended (intrekking, with a
+        RedenWijziging that has a matching RedenBeeindiging) is stopped once that Einddatum has come."""
+        afgesloten, fouten = [], []
+        for standaard in ("iWmo", "iJw") if self.administratief_afsluiten else ():
+            for t in self.beeindigde_toewijzingen(standaard):
+                start, stops = self.lopende_start(standaard, t.bsn, t.nummer)
+                reden = reden_beeindiging_bij(standaard, t.reden_wijziging)
+                if start is None or reden is None or t.einddatum < start.begindatum:
+                    continue
+                einddatum = max([t.einddatum] + [k.einddatum for k in stops])
+                try:
+                    self.stop(standaard, t, reden, einddatum)
+                    afgesloten.append(t.nummer)
+                except SutError as exc:  # reported, the mail itself was processed
+                    fouten.append(f"stop voor toewijzing {t.nummer}: {exc}")
+        return {k: v for k, v in (("afgesloten", afgesloten), ("fouten", fouten)) if v}
+
+    def beeindigde_toewijzingen(self, standaard: str) -> list[Toewijzing]:
+        toewijzingen = self.keten(standaard).toewijzingen
+        out = []
+        for (gemeente, aanbieder, _), history in list(toewijzingen.versies.items()):
+            t = history[-1]
+            if (gemeente, aanbieder) == (self.gemeente, self.aanbieder) and not t.verwijderd \
+                    and t.einddatum is not None and t.einddatum <= self.vandaag and t.reden_wijziging:
+                out.append(t)
+        return out
+
+
+__all__ = ["ReferentieAanbieder"]

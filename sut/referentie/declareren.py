@@ -1,0 +1,222 @@
+"""Declaring (323) and crediting for the reference aanbieder, with the invulinstructies of the core
+(IV079 amounts, IV089 ProductPeriode, IV086/TR358 totals, IV091 credits).
+
+Which prestaties the gemeente approved is read from the 325s (``archief.afgekeurd_volgens_325``): every debet
+of an answered 323 that the 325 does not return is approved.
+"""
+
+from __future__ import annotations
+
+from ketenproef import factory
+from ketenproef.bericht import findall
+from ketenproef.calculations import (
+    Periode,
+    controleer_productperiode,
+    declaratieperiode_toegestaan,
+    eenheid_past,
+    ingediend_bedrag,
+    ingediend_bedrag_minuten,
+    is_declaratieperiode,
+    maak_creditprestatie,
+    mag_credit_sturen,
+    minuuttarief,
+    past_binnen_productperiode,
+    totaal_ingediend,
+)
+from ketenproef.calculations import Toewijzing as Omvang
+from ketenproef.calculations.perioden import doorsnede
+from ketenproef.keten.regie import afgewezen
+from ketenproef.keten.toewijzingen import Toewijzing
+from sut.base import SutError
+from sut.referentie.archief import UIT, Uitwisseling
+from sut.referentie.gegevens import datum, getal, verplicht
+from sut.referentie.systeem import berichtnaam
+
+UUR, MINUUT, EUROS = "04", "01", "83"
+
+
+def periode_van(data: dict, veld: str) -> Periode:
+    verplicht(data, "Begindatum", "Einddatum")
+    try:
+        return Periode(datum(data["Begindatum"], f"{veld}/Begindatum"), datum(data["Einddatum"], f"{veld}/Einddatum"))
+    except ValueError as exc:
+        raise SutError(f"{veld}: {exc}") from exc
+
+
+def prestatie_uit_bericht(data: dict) -> dict:
+    """A 323 Prestatie as read from XML, with its amounts as integers (for the calculations)."""
+    p = dict(data)
+    p["IngediendBedrag"] = {**p["IngediendBedrag"], "Bedrag": int(p["IngediendBedrag"]["Bedrag"])}
+    p["GeleverdVolume"] = int(p["GeleverdVolume"])
+    if p.get("ProductTarief") is not None:
+        p["ProductTarief"] = int(p["ProductTarief"])
+    return p
+
+
+class Declareren:
+    """Mixin for ReferentieAanbieder."""
+
+    # ------------------------------------------------------------------ what was declared
+    def declaraties(self, standaard: str | None = None) -> list[Uitwisseling]:
+        return [u for u in self.archief.van(UIT, "323", standaard)]
+
+    def ingediend(self, standaard: str | None = None) -> dict[str, tuple[dict, str, Uitwisseling, bool]]:
+        """ReferentieNummer -> (Prestatie with Bsn, standaard, its 323, afgewezen) for every prestatie we sent."""
+        out = {}
+        for u in self.declaraties(standaard):
+            b = u.bericht()
+            clienten = factory.to_data(u.root, u.naam)["Declaratie"]["Clienten"]
+            for client, client_el in zip(clienten, b.all("Client"), strict=True):
+                for data, el in zip(client["Prestaties"], findall(client_el, "Prestaties/Prestatie"), strict=True):
+                    prestatie = {**prestatie_uit_bericht(data), "Bsn": client["Bsn"]}
+                    rejected = u.afgekeurd is None or afgewezen(el, u.afgekeurd)
+                    out[data["ProductReferentie"]["ReferentieNummer"]] = (prestatie, u.standaard, u, rejected)
+        return out
+
+    def goedgekeurd(self, standaard: str) -> set[str]:
+        return {ref for ref, (p, std, u, rejected) in self.ingediend(standaard).items()
+                if std == standaard and u.beantwoord and not rejected and p["IngediendBedrag"]["DebetCredit"] == "D"}
+
+    def gecrediteerd(self, standaard: str) -> set[str]:
+        return {p["ProductReferentie"].get("VorigReferentieNummer")
+                for p, std, _, rejected in self.ingediend(standaard).values()
+                if std == standaard and not rejected and p["IngediendBedrag"]["DebetCredit"] == "C"}
+
+    def laatste_periode(self, standaard: str) -> Periode | None:
+        for u in reversed(self.declaraties(standaard)):
+            if u.afgekeurd is not None:
+                periode = factory.to_data(u.root, u.naam)["Declaratie"]["DeclaratiePeriode"]
+                return periode_van(periode, "DeclaratiePeriode")
+        return None
+
+    # ------------------------------------------------------------------ declareer
+    def declareer(self, gegevens: dict) -> dict:
+        verplicht(gegevens, "DeclaratiePeriode", "prestaties")
+        periode = periode_van(gegevens["DeclaratiePeriode"], "DeclaratiePeriode")
+        if not is_declaratieperiode(periode):
+            raise SutError(f"DeclaratiePeriode {periode.begindatum} - {periode.einddatum} is geen hele "
+                           "kalendermaand (CS340)")
+        regels, standaarden = [], set()
+        for item in gegevens["prestaties"]:
+            standaard, t = self.toewijzing_van({**item, "standaard": gegevens.get("standaard")})
+            standaarden.add(standaard)
+            regels.append((t.bsn, self.maak_prestatie(item, t, periode)))
+        if len(standaarden) != 1:
+            raise SutError("een declaratie bevat prestaties van een standaard (iWmo of iJw)")
+        standaard = standaarden.pop()
+        self.eis_nieuwe_periode(standaard, periode)
+        self.eis_nieuwe_referentienummers([p for _, p in regels])
+        return self.verstuur_declaratie(standaard, periode, regels)
+
+    def verstuur_declaratie(self, standaard: str, periode: Periode, regels: list[tuple[str, dict]]) -> dict:
+        bedrag, dc = totaal_ingediend([p for _, p in regels])
+        clienten: dict[str, list[dict]] = {}
+        for bsn, prestatie in regels:
+            clienten.setdefault(bsn, []).append(prestatie)
+        nummer = f"D{self.volgende('declaratie'):08d}"
+        declaratie = {"DeclaratieNummer": nummer,
+                      "DeclaratiePeriode": {"Begindatum": periode.begindatum, "Einddatum": periode.einddatum},
+                      "DeclaratieDagtekening": self.vandaag,
+                      "TotaalIngediendBedrag": {"TotaalBedrag": bedrag, "DebetCredit": dc},
+                      "Clienten": [{"Bsn": bsn, "Prestaties": ps} for bsn, ps in clienten.items()]}
+        self.verstuur_heen(berichtnaam(standaard, "323"), {"Declaratie": declaratie})
+        return {"standaard": standaard, "DeclaratieNummer": nummer,
+                "TotaalIngediendBedrag": {"TotaalBedrag": bedrag, "DebetCredit": dc},
+                "prestaties": {p["ProductReferentie"]["ReferentieNummer"]: p["IngediendBedrag"] for _, p in regels}}
+
+    def eis_nieuwe_periode(self, standaard: str, periode: Periode) -> None:
+        laatste = self.laatste_periode(standaard)
+        if not declaratieperiode_toegestaan(periode, laatste):
+            raise SutError(f"DeclaratiePeriode {periode.begindatum} ligt voor de laatst ingediende "
+                           f"{laatste.begindatum} (IV090, TR318)")
+
+    def eis_nieuwe_referentienummers(self, prestaties: list[dict]) -> None:
+        gebruikt = set(self.ingediend())
+        nieuw = [p["ProductReferentie"]["ReferentieNummer"] for p in prestaties]
+        dubbel = sorted(r for r in nieuw if r in gebruikt or nieuw.count(r) > 1)
+        if dubbel:
+            raise SutError(f"ReferentieNummer(s) {dubbel} zijn al gebruikt (OP283)")
+
+    def maak_prestatie(self, item: dict, t: Toewijzing, periode: Periode) -> dict:
+        verplicht(item, "GeleverdVolume")
+        eenheid = str(item.get("Eenheid") or t.eenheid or "")
+        if not eenheid:
+            raise SutError(f"toewijzing {t.nummer} heeft geen Omvang: geef de Eenheid van de prestatie")
+        if t.eenheid and not eenheid_past(eenheid, t.eenheid):
+            raise SutError(f"Eenheid {eenheid} past niet bij de toewijzing in Eenheid {t.eenheid} (TR341)")
+        categorie, code = item.get("ProductCategorie") or t.categorie, item.get("ProductCode") or t.code
+        if not (categorie and code):
+            raise SutError(f"toewijzing {t.nummer} heeft geen productcode: geef ProductCategorie en ProductCode")
+        pp = self.productperiode(item, t, periode)
+        volume = getal(item["GeleverdVolume"], "GeleverdVolume")
+        self.controleer_volume(t, pp, volume, eenheid)
+        tarief, bedrag = self.bedrag(t, item, volume, eenheid)
+        referentie = item.get("ReferentieNummer") or f"P{self.eigen}{self.volgende('prestatie'):08d}"[:20]
+        return {"ProductReferentie": {"ReferentieNummer": referentie}, "ToewijzingNummer": t.nummer,
+                "ProductCategorie": categorie, "ProductCode": code,
+                "ProductPeriode": {"Begindatum": pp.begindatum, "Einddatum": pp.einddatum},
+                "GeleverdVolume": volume, "Eenheid": eenheid, "ProductTarief": tarief,
+                "IngediendBedrag": {"Bedrag": bedrag, "DebetCredit": "D"}}
+
+    def productperiode(self, item: dict, t: Toewijzing, periode: Periode) -> Periode:
+        if item.get("ProductPeriode"):
+            pp = periode_van(item["ProductPeriode"], "ProductPeriode")
+        else:
+            pp = doorsnede(periode, t.ingangsdatum, t.einddatum)
+            if pp is None:
+                raise SutError(f"toewijzing {t.nummer} loopt niet in de DeclaratiePeriode")
+        fouten = controleer_productperiode(pp, t.ingangsdatum, t.einddatum)
+        if fouten:
+            raise SutError(f"ProductPeriode {pp.begindatum} - {pp.einddatum} past niet bij toewijzing {t.nummer} "
+                           f"({', '.join(fouten)})")
+        return pp
+
+    def controleer_volume(self, t: Toewijzing, pp: Periode, volume: int, eenheid: str) -> None:
+        """TR321: a correct aanbieder does not declare more than was allocated for the ProductPeriode."""
+        if t.volume is None or not (t.eenheid and t.frequentie):
+            return
+        try:
+            omvang = Omvang(t.ingangsdatum, t.einddatum, t.volume, t.eenheid, t.frequentie, t.categorie)
+            past = past_binnen_productperiode(omvang, pp, volume, eenheid)
+        except ValueError as exc:
+            raise SutError(f"volume van toewijzing {t.nummer} niet te bepalen: {exc}") from exc
+        if not past:
+            raise SutError(f"GeleverdVolume {volume} is meer dan toegewezen in {pp.begindatum} - {pp.einddatum} "
+                           f"(toewijzing {t.nummer}: {t.volume} x {t.eenheid} per {t.frequentie}; TR321)")
+
+    def bedrag(self, t: Toewijzing, item: dict, volume: int, eenheid: str) -> tuple[int | None, int]:
+        """(ProductTarief, IngediendBedrag). In uren toegewezen en in minuten gedeclareerd: ProductTarief is the
+        minute tariff, the amount is uurtarief x minuten / 60 rounded once (IV079, IV081, TR346)."""
+        if eenheid == EUROS:
+            return None, ingediend_bedrag(volume, None, EUROS)
+        if t.eenheid == UUR and eenheid == MINUUT:
+            uurtarief = getal(item.get("Uurtarief", item.get("ProductTarief")), "Uurtarief")
+            return minuuttarief(uurtarief), ingediend_bedrag_minuten(uurtarief, volume)
+        tarief = getal(item.get("ProductTarief"), "ProductTarief")
+        return tarief, ingediend_bedrag(volume, tarief, eenheid)
+
+    # ------------------------------------------------------------------ crediteer
+    def mag_crediteren(self, debet: dict, goedgekeurd: set[str], gecrediteerd: set[str]) -> bool:
+        return mag_credit_sturen(debet, goedgekeurd, gecrediteerd)
+
+    def crediteer(self, gegevens: dict) -> dict:
+        verplicht(gegevens, "ReferentieNummer")
+        ingediend = self.ingediend()
+        referentie = str(gegevens["ReferentieNummer"])
+        if referentie not in ingediend:
+            raise SutError(f"prestatie {referentie} is nooit gedeclareerd")
+        debet, standaard, _, _ = ingediend[referentie]
+        bsn = debet.pop("Bsn")
+        if not self.mag_crediteren(debet, self.goedgekeurd(standaard), self.gecrediteerd(standaard)):
+            raise SutError(f"prestatie {referentie} kan niet gecrediteerd worden: niet (of nog niet) goedgekeurd in "
+                           "een 325, of al gecrediteerd (IV085, TR323, TR390)")
+        nieuw = gegevens.get("NieuwReferentieNummer") or f"C{self.eigen}{self.volgende('prestatie'):08d}"[:20]
+        credit = maak_creditprestatie(debet, nieuw)
+        self.eis_nieuwe_referentienummers([credit])
+        if gegevens.get("DeclaratiePeriode"):
+            periode = periode_van(gegevens["DeclaratiePeriode"], "DeclaratiePeriode")
+            self.eis_nieuwe_periode(standaard, periode)
+        else:
+            periode = self.laatste_periode(standaard)
+        return self.verstuur_declaratie(standaard, periode, [(bsn, credit)])
+
