@@ -24,9 +24,12 @@ class Finding:
     level: str = BERICHT
     element: Any = field(default=None, repr=False, compare=False)
 
-    def as_dict(self) -> dict:
-        return {"rule": self.rule, "retourcode": self.retourcode, "class": self.klasse,
-                "path": self.path, "line": self.line, "text": self.text}
+    def as_dict(self, level: bool = False) -> dict:
+        out = {"rule": self.rule, "retourcode": self.retourcode, "class": self.klasse,
+               "path": self.path, "line": self.line, "text": self.text}
+        if level:
+            out["level"] = self.level
+        return out
 
     @property
     def rejecting(self) -> bool:

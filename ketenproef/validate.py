@@ -16,7 +16,8 @@ from ketenproef.schemas import xsd_findings
 
 
 def validate(data: bytes, *, clock: Clock | None = None, keten=None, max_bytes: int = MAX_BYTES) -> Report:
-    """Judge one message as the receiving party would. ``keten`` (chain state) enables chain rules."""
+    """Judge one message as the receiving party would. ``keten`` (chain state: a Keten, or Ketens holding one
+    per standard) enables the chain rules."""
     parsed = parse_bytes(data, max_bytes)
     if not parsed.ok:
         return Report(findings=parsed.findings)
@@ -36,7 +37,9 @@ def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=Non
     bericht = Bericht(identity.message, root, clock or SystemClock())
     report.bericht = bericht
     report.findings.extend(run_rules(bericht, rules_for(identity.message, identity.standard, "single"), BERICHT))
-    if keten is not None and not report.findings:
+    if keten is not None and not any(f.rejecting for f in report.findings):
+        if hasattr(keten, "voor"):
+            keten = keten.voor(identity.standard)
         report.findings.extend(run_chain(bericht, keten))
     return report
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from ketenproef.bericht import Bericht, readable_path, text
+from ketenproef.bericht import Bericht, text
 from ketenproef.findings import Report
 from ketenproef.keten.config import KetenConfig
 from ketenproef.keten.toewijzingen import Toewijzing, Toewijzingen
@@ -81,7 +81,9 @@ def afgekeurde_paden(report: Report) -> frozenset[str] | None:
         return frozenset()
     if b.number != "323" or b.header in classes or b.root[1] in classes:
         return None
-    return frozenset(readable_path(el) for el in classes)
+    names = set(b.klassen)
+    return frozenset(b.path_of(el) for klasse in classes for el in klasse.iter()
+                     if isinstance(el.tag, str) and el.tag.rpartition("}")[2] in names)
 
 
 @dataclass
@@ -95,6 +97,9 @@ class Ketens:
         if standaard not in self.per_standaard:
             self.per_standaard[standaard] = Keten(config=self.config, standaard=standaard)
         return self.per_standaard[standaard]
+
+    def apply(self, b: Bericht, afgekeurd: Collection[str] = ()) -> None:
+        self.voor(b.standard).apply(b, afgekeurd)
 
     def verwerk(self, report: Report) -> frozenset[str] | None:
         if report.bericht is None:

@@ -142,8 +142,10 @@ def test_uurtarief_bij_minuten(kp_gemeente):
 
 def test_credit_zonder_goedkeuring(kp_gemeente):
     sut = aanbieder_met_toewijzingen(kp_gemeente, "aanbieder-credit-zonder-goedkeuring")
+    kp_gemeente.set_fault(BSN, "geen-retour")  # the gemeente withholds its 325: the debet is not approved
     declareer(sut, ToewijzingNummer=UUR_NR, GeleverdVolume=4, ProductTarief=5000)
-    sut.trigger("crediteer", {"ReferentieNummer": "P1"}, VANDAAG)  # before the 325 was read
+    kp_gemeente.clear_faults(BSN)
+    sut.trigger("crediteer", {"ReferentieNummer": "P1"}, VANDAAG)
     gevonden(kp_gemeente, "323", "TR323", "8017")
 
 

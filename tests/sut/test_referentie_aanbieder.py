@@ -178,9 +178,6 @@ def test_crediteer_builds_the_credit_of_an_approved_debet(kp_gemeente, standaard
         sut.trigger("crediteer", {"ReferentieNummer": "P2", "NieuwReferentieNummer": "P2D"}, VANDAAG)
 
 
-@pytest.mark.xfail(reason="de ketenpartner (als gemeente) past zijn eigen 325 niet toe op zijn Keten, dus kent hij "
-                          "geen goedgekeurde debetprestaties en keurt hij elke credit af met TR323 (8017)",
-                   strict=False)
 def test_ketenpartner_accepts_the_credit(kp_gemeente):
     kp, sut = kp_gemeente, aanbieder_sut(kp_gemeente)
     declaratie_goedgekeurd(kp, sut, "iWmo")

@@ -1,0 +1,111 @@
+"""Throughput of the ketenpartner: heenberichten per second, each answered with its retour.
+
+Starts ``ketenproef serve --rol gemeente`` as a separate process on loopback (a real SQLite file, durable
+commits), then posts small JW315 messages over a real HTTP client with a bounded number in flight. Bounded
+in count (--aantal) and time (--max-seconden). Not a test; prints the figure.
+
+    .venv/bin/python benchmarks/bench_mockserver.py [--aantal 3000] [--parallel 16] [--ophalen]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+from ketenproef import basis, factory
+from ketenproef.fake import bsns
+
+TARGET = 300  # messages per second on a 2-core machine
+
+
+def messages(count: int) -> list[bytes]:
+    people = bsns(random.Random(1), min(count, 5000))
+    out = []
+    for i in range(count):
+        data = basis.basis("JW315", f"B{i:09d}")
+        data["Client"]["Bsn"] = people[i % len(people)]
+        data["Client"]["AangevraagdeProducten"][0]["ReferentieAanbieder"] = f"REF{i:09d}"
+        out.append(factory.to_bytes("JW315", data))
+    return out
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+    cmd = [sys.executable, "-m", "ketenproef.cli", "serve", "--rol", "gemeente", "--poort", "0", "--db", str(db),
+           "--datum", "2026-01-14"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()
+    if "http://" not in line:
+        proc.kill()
+        raise SystemExit(f"server did not start: {line!r}")
+    return proc, line.rsplit(" ", 1)[-1].strip()
+
+
+async def run(url: str, bodies: list[bytes], parallel: int, deadline: float, fetch: bool) -> tuple[list[float], int]:
+    queue: asyncio.Queue[bytes] = asyncio.Queue()
+    for body in bodies:
+        queue.put_nowait(body)
+    latencies: list[float] = []
+    errors = 0
+
+    async def worker(http: aiohttp.ClientSession) -> None:
+        nonlocal errors
+        while not queue.empty() and time.monotonic() < deadline:
+            body = queue.get_nowait()
+            start = time.perf_counter()
+            async with http.post(f"{url}/berichten", data=body, headers={"Content-Type": "application/xml"}) as r:
+                answer = await r.json()
+            ok = r.status == 202 and answer.get("retour_id")
+            if ok and fetch:
+                async with http.get(f"{url}/berichten/{answer['retour_id']}") as r:
+                    ok = r.status == 200 and bool(await r.read())
+            latencies.append(time.perf_counter() - start)
+            errors += 0 if ok else 1
+
+    connector = aiohttp.TCPConnector(limit=parallel)
+    async with aiohttp.ClientSession(connector=connector) as http:
+        await asyncio.gather(*(worker(http) for _ in range(parallel)))
+    return latencies, errors
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--aantal", type=int, default=3000, help="number of heenberichten (bounded)")
+    p.add_argument("--parallel", type=int, default=16, help="requests in flight")
+    p.add_argument("--max-seconden", type=float, default=30.0, help="stop after this many seconds")
+    p.add_argument("--ophalen", action="store_true", help="also GET every retour from the mailbox")
+    args = p.parse_args()
+    bodies = messages(args.aantal)
+    with tempfile.TemporaryDirectory() as tmp:
+        proc, url = start_server(Path(tmp) / "bench.sqlite")
+        try:
+            start = time.monotonic()
+            latencies, errors = asyncio.run(run(url, bodies, args.parallel, start + args.max_seconden, args.ophalen))
+            elapsed = time.monotonic() - start
+        finally:
+            proc.terminate()
+            proc.wait(timeout=15)
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_cpu = cpu.ru_utime + cpu.ru_stime
+    done = len(latencies)
+    rate = done / elapsed if elapsed else 0.0
+    ms = sorted(x * 1000 for x in latencies) or [0.0]
+    print(f"{done} heenberichten met retour in {elapsed:.2f} s: {rate:.0f} berichten/s "
+          f"(parallel {args.parallel}, fouten {errors}, p50 {statistics.median(ms):.1f} ms, "
+          f"p95 {ms[int(len(ms) * 0.95) - 1 if len(ms) > 1 else 0]:.1f} ms; doel >= {TARGET}/s)")
+    print(f"server-CPU {server_cpu:.2f} s incl. opstarten: {server_cpu / max(done, 1) * 1000:.2f} ms per bericht, "
+          f"dus hooguit {done / server_cpu:.0f} berichten/s op een vrije kern")
+    return 0 if errors == 0 and rate >= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""The control API under /beheer/: make the mock send, set faults and dates per conversation, read the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from aiohttp import web
+
+from ketenproef import __version__
+from mockserver import fouten, problems, push
+from mockserver.appkeys import PARTNER
+from mockserver.transport import json_response
+from mockserver.verzenden import RefusedError, verzend
+
+
+async def body_of(request: web.Request):
+    if not request.can_read_body:
+        return {}
+    try:
+        return await request.json()
+    except ValueError as exc:
+        raise RefusedError(problems.bad_request(f"De body is geen geldige JSON: {exc}")) from exc
+
+
+def guarded(handler):
+    """Turn RefusedError and FaultError into problem+json answers."""
+
+    async def wrapper(request: web.Request) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except RefusedError as exc:
+            return problems.response(exc.problem)
+        except fouten.FaultError as exc:
+            title = "Niet geimplementeerd" if exc.status == 501 else "Onbekende of ongeldige fout"
+            return problems.response(problems.problem(exc.status, "fout", title, str(exc)))
+
+    wrapper.__name__ = handler.__name__
+    return wrapper
+
+
+@guarded
+async def post_verzenden(request: web.Request) -> web.Response:
+    partner = request.app[PARTNER]
+    body = await body_of(request)
+    if not isinstance(body, dict) or not body.get("bericht"):
+        raise RefusedError(problems.bad_request("Geef {\"bericht\": \"JW301\", \"data\": {...}}."))
+    uitkomst = await verzend(partner, body)
+    push.schedule(partner, uitkomst.push)
+    return json_response(uitkomst.status, uitkomst.body)
+
+
+async def get_bericht_info(request: web.Request) -> web.Response:
+    partner = request.app[PARTNER]
+    try:
+        row = partner.store.bericht(int(request.match_info["id"]))
+    except ValueError:
+        row = None
+    if row is None:
+        return problems.response(problems.not_found(f"Geen bericht {request.match_info['id']!r}."))
+    return json_response(200, log_entry(partner, row))
+
+
+def log_entry(partner, row: dict) -> dict:
+    entry = {"id": row["id"], "tijd": row["tijd"], "richting": row["richting"], "message": row["bericht"],
+             "soort": row["soort"], "identificatie": row["eigen_id"], "referentie": row["ref_id"],
+             "van": row["van"], "voor": row["voor"], "status": row["status"], "grootte": row["grootte"],
+             "heen_id": row["heen_id"], "bevindingen": row["bevindingen"], "fouten": row["fouten"],
+             "toegepast": bool(row["toegepast"]), "afgekeurd": row["afgekeurd"], "verwachting": row["verwachting"],
+             "bsns": partner.store.bsns(row["id"])}
+    entry["oordelen"] = row.get("oordelen", partner.store.oordelen(row["id"]))
+    entry["pushes"] = row.get("pushes", partner.store.pushes(row["id"]))
+    for oordeel in entry["oordelen"]:
+        oordeel["goed"] = bool(oordeel["goed"])
+    return entry
+
+
+async def get_log(request: web.Request) -> web.Response:
+    partner = request.app[PARTNER]
+    rows = partner.store.log(request.match_info["bsn"])
+    return json_response(200, [log_entry(partner, row) for row in rows])
+
+
+@guarded
+async def put_fouten(request: web.Request) -> web.Response:
+    partner, bsn = request.app[PARTNER], request.match_info["bsn"]
+    faults = fouten.normalise(await body_of(request))
+    partner.set_faults(bsn, faults)
+    return json_response(200, {"bsn": bsn, "fouten": faults})
+
+
+async def get_fouten(request: web.Request) -> web.Response:
+    partner, bsn = request.app[PARTNER], request.match_info["bsn"]
+    return json_response(200, {"bsn": bsn, "fouten": partner.gesprekken.get(bsn, {}).get("fouten", [])})
+
+
+async def delete_fouten(request: web.Request) -> web.Response:
+    partner, bsn = request.app[PARTNER], request.match_info["bsn"]
+    partner.set_faults(bsn, [])
+    return json_response(200, {"bsn": bsn, "fouten": []})
+
+
+@guarded
+async def put_datum(request: web.Request) -> web.Response:
+    partner, bsn = request.app[PARTNER], request.match_info["bsn"]
+    body = await body_of(request)
+    raw = body.get("datum") if isinstance(body, dict) else None
+    try:
+        datum = dt.date.fromisoformat(raw) if raw else None
+    except (TypeError, ValueError) as exc:
+        raise RefusedError(problems.bad_request(f"Geen datum JJJJ-MM-DD: {raw!r}")) from exc
+    partner.set_datum(bsn, datum)
+    return json_response(200, {"bsn": bsn, "datum": datum})
+
+
+async def post_reset(request: web.Request) -> web.Response:
+    partner, bsn = request.app[PARTNER], request.match_info["bsn"]
+    count = await partner.reset(bsn)
+    return json_response(200, {"bsn": bsn, "ingetrokken_berichten": count})
+
+
+async def get_gezondheid(request: web.Request) -> web.Response:
+    partner = request.app[PARTNER]
+    config = partner.config
+    return json_response(200, {
+        "status": "ok", "rol": config.rol, "sut_rol": config.sut_rol, "versie": __version__,
+        "gemeente": config.gemeente, "agb": config.agb, "db": config.db, "datum": config.datum,
+        "vandaag": partner.clock().today(), "push_url": config.push_url, "berichten": partner.store.count(),
+        "uptime_seconden": round(time.time() - partner.started, 3),
+        "berichtfouten_beschikbaar": fouten.message_faults() is not None})
+
+
+async def get_catalogus(request: web.Request) -> web.Response:
+    return json_response(200, fouten.catalogue())
+
+
+def add_routes(app: web.Application) -> None:
+    r = app.router
+    r.add_post("/beheer/verzenden", post_verzenden)
+    r.add_get("/beheer/berichten/{id}", get_bericht_info)
+    r.add_get("/beheer/gesprekken/{bsn}/log", get_log)
+    r.add_get("/beheer/gesprekken/{bsn}/fouten", get_fouten)
+    r.add_put("/beheer/gesprekken/{bsn}/fouten", put_fouten)
+    r.add_delete("/beheer/gesprekken/{bsn}/fouten", delete_fouten)
+    r.add_put("/beheer/gesprekken/{bsn}/datum", put_datum)
+    r.add_post("/beheer/gesprekken/{bsn}/reset", post_reset)
+    r.add_get("/beheer/gezondheid", get_gezondheid)
+    r.add_get("/beheer/fouten", get_catalogus)

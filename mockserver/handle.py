@@ -1,0 +1,174 @@
+"""A synchronous handle on a ketenpartner for the test suite (pytest-bdd steps are synchronous).
+
+``Ketenpartner.start("gemeente")`` runs the aiohttp app in a background thread with its own event loop on a
+free loopback port; the methods wrap the public HTTP API (docs/SUT-PROTOCOL.md) with the standard library's
+HTTP client, so the suite exercises exactly what a vendor's system sees.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from mockserver.config import Config
+
+TIMING = ("op-tijd", "te-laat", "nooit", "geen-retour", "dubbel", "onbekend-bericht", "verkeerd-type")
+
+
+class KetenpartnerError(RuntimeError):
+    def __init__(self, status: int, body) -> None:
+        super().__init__(f"HTTP {status}: {body}")
+        self.status, self.body = status, body
+
+
+class Ketenpartner:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.url: str | None = None
+        self.app = None
+        self._loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=f"ketenpartner-{config.rol}", daemon=True)
+
+    @classmethod
+    def start(cls, rol: str, db: str = ":memory:", datum: str | dt.date | None = None, **settings) -> Ketenpartner:
+        if isinstance(datum, str):
+            datum = dt.date.fromisoformat(datum)
+        handle = cls(Config(rol=rol, db=db, datum=datum, **settings))
+        handle._thread.start()
+        handle._ready.wait(timeout=60)
+        if handle._error is not None:
+            raise handle._error
+        return handle
+
+    @classmethod
+    def connect(cls, url: str, rol: str = "gemeente") -> Ketenpartner:
+        """A handle on a ketenpartner that already runs elsewhere (``ketenproef serve``); stop() does nothing."""
+        handle = cls(Config(rol=rol))
+        handle.url = url.rstrip("/")
+        return handle
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        try:
+            self._loop.run_until_complete(self._setup())
+        except BaseException as exc:  # reported to the starting thread
+            self._error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        self._loop.run_forever()
+        self._loop.run_until_complete(self._runner.cleanup())
+        self._loop.close()
+
+    async def _setup(self) -> None:
+        from aiohttp import web
+
+        from mockserver.app import make_app
+
+        self.app = make_app(self.config)
+        self._runner = web.AppRunner(self.app, handle_signals=False, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
+        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
+
+    def stop(self) -> None:
+        if self._thread.is_alive() and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=30)
+
+    def __enter__(self) -> Ketenpartner:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # --- HTTP ---------------------------------------------------------------------------------------------------
+    def _request(self, method: str, path: str, body: bytes | None = None, content_type: str | None = None,
+                 timeout: float = 30):
+        request = urllib.request.Request(self.url + path, data=body, method=method)
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status, response.headers.get_content_type(), response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.headers.get_content_type(), exc.read()
+
+    def _json(self, method: str, path: str, payload=None, ok=(200, 202)):
+        body = json.dumps(payload, default=str).encode() if payload is not None else None
+        status, _, raw = self._request(method, path, body, "application/json" if body is not None else None)
+        data = json.loads(raw) if raw else None
+        if status not in ok:
+            raise KetenpartnerError(status, data)
+        return data
+
+    # --- the SUT's side -------------------------------------------------------------------------------------------
+    def deliver(self, xml: bytes) -> dict:
+        """POST /berichten as the SUT would; the JSON answer (a problem dict with 'status' for 4xx/5xx)."""
+        status, _, raw = self._request("POST", "/berichten", xml, "application/xml")
+        data = json.loads(raw) if raw else {}
+        data["http_status"] = status
+        return data
+
+    def mailbox(self, voor: str, na: int | None = None) -> list[dict]:
+        query = {"voor": voor, **({"na": na} if na is not None else {})}
+        return self._json("GET", "/berichten?" + urllib.parse.urlencode(query))
+
+    def fetch(self, bericht_id: int) -> bytes:
+        status, _, raw = self._request("GET", f"/berichten/{bericht_id}")
+        if status != 200:
+            raise KetenpartnerError(status, raw.decode(errors="replace"))
+        return raw
+
+    # --- control ----------------------------------------------------------------------------------------------
+    def send(self, bericht: str, data: dict | None = None, deadline: float = 30, fout=None, **extra) -> dict:
+        payload = {"bericht": bericht, "data": data, "deadline_seconden": deadline, **extra}
+        if fout is not None:
+            payload["fout"] = fout
+        return self._json("POST", "/beheer/verzenden", payload)
+
+    def set_fault(self, bsn: str, name: str, **params) -> dict:
+        return self._json("PUT", f"/beheer/gesprekken/{bsn}/fouten", {"naam": name, "params": params})
+
+    def set_faults(self, bsn: str, faults: list[dict]) -> dict:
+        return self._json("PUT", f"/beheer/gesprekken/{bsn}/fouten", {"fouten": faults})
+
+    def clear_faults(self, bsn: str) -> dict:
+        return self._json("DELETE", f"/beheer/gesprekken/{bsn}/fouten")
+
+    def set_datum(self, bsn: str, datum: str | dt.date | None) -> dict:
+        return self._json("PUT", f"/beheer/gesprekken/{bsn}/datum", {"datum": datum})
+
+    def reset(self, bsn: str) -> dict:
+        return self._json("POST", f"/beheer/gesprekken/{bsn}/reset")
+
+    def log(self, bsn: str) -> list[dict]:
+        return self._json("GET", f"/beheer/gesprekken/{bsn}/log")
+
+    def info(self, bericht_id: int) -> dict:
+        return self._json("GET", f"/beheer/berichten/{bericht_id}")
+
+    def health(self) -> dict:
+        return self._json("GET", "/beheer/gezondheid")
+
+    def catalogue(self) -> list[dict]:
+        return self._json("GET", "/beheer/fouten")
+
+    def wait_for_verdict(self, bericht_id: int, timeout: float = 30, poll: float = 0.05) -> list[dict]:
+        """The verdicts on the mock's heenbericht ``bericht_id`` once it was answered or its deadline passed."""
+        end = time.monotonic() + timeout
+        while True:
+            verdicts = self.info(bericht_id)["oordelen"]
+            if any(v["soort"] in TIMING for v in verdicts):
+                return verdicts
+            if time.monotonic() > end:
+                raise TimeoutError(f"geen oordeel over bericht {bericht_id} binnen {timeout} s")
+            time.sleep(poll)

@@ -1,0 +1,187 @@
+"""A message the SUT delivers (POST /berichten): judge it as the receiver, store it durably, answer it.
+
+A heenbericht gets the retour (or 325) the core decides, in the SUT's mailbox; a retour is matched with the
+mock's own heenbericht and judged (see ``oordelen``). Everything runs under the Keten lock so the order in
+the store is the order in which the Keten saw the messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from ketenproef import factory
+from ketenproef.bericht import Bericht
+from ketenproef.findings import TECHNISCH, XSD, Report
+from ketenproef.parse import parse_bytes
+from ketenproef.retour import retour_for
+from ketenproef.validate import validate
+from mockserver import fouten, problems
+from mockserver.berichten import Meta, afgekeurd, eigen_identificatie, meta, mock_partij, referenties
+from mockserver.config import SMALL_BODY
+from mockserver.tijdigheid import tijdigheid
+
+
+@dataclass
+class Uitkomst:
+    status: int
+    body: dict
+    push: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Judged:
+    """Everything the receiver decides about one message, computed off the event loop for large bodies."""
+
+    report: Report
+    meta: Meta | None = None
+    findings: list[dict] = field(default_factory=list)
+    skipped: list[str] | None = None
+    retour: object = None  # the retour tree for a heenbericht
+    error: Exception | None = None  # building the retour failed
+
+
+def judge(data: bytes, clock, keten, max_bytes: int, retour_ident: str) -> Judged:
+    """Pure: validate as the receiver, and for an acceptable heenbericht build its retour. Reads the Keten."""
+    report = validate(data, clock=clock, keten=keten, max_bytes=max_bytes)
+    b = report.bericht
+    judged = Judged(report, meta(b) if b is not None else None, problems.finding_dicts(report.findings))
+    if b is None or problems.refusal(report) is not None or b.model["kind"] != "heen":
+        return judged
+    judged.findings += tijdigheid(b, keten.voor(b.standard) if hasattr(keten, "voor") else keten, clock)
+    judged.skipped = afgekeurd(report)
+    try:
+        judged.retour = retour_for(report, clock=clock, identificatie=retour_ident)
+    except Exception as exc:  # reported as a 500 after the heenbericht is stored
+        judged.error = exc
+    return judged
+
+
+async def run_judge(partner, data: bytes, clock, retour_id: int) -> Judged:
+    args = (data, clock, partner.keten, partner.config.max_bytes, eigen_identificatie(retour_id))
+    if len(data) <= SMALL_BODY:
+        return judge(*args)
+    return await asyncio.to_thread(judge, *args)
+
+
+async def run_validate(partner, data: bytes, clock) -> Report:
+    if len(data) <= SMALL_BODY:
+        return validate(data, clock=clock, keten=partner.keten, max_bytes=partner.config.max_bytes)
+    return await asyncio.to_thread(validate, data, clock=clock, keten=partner.keten,
+                                   max_bytes=partner.config.max_bytes)
+
+
+async def ontvang(partner, data: bytes, hint: list[str], transport: list[dict]) -> Uitkomst:
+    from mockserver.oordelen import retour_in
+
+    clock = partner.clock(hint[0] if hint else None)
+    async with partner.lock:
+        heen_id, retour_id = partner.store.next_id(), partner.store.next_id()
+        judged = await run_judge(partner, data, clock, retour_id)
+        report = judged.report
+        m = judged.meta
+        refused = problems.refusal(report) or policy(partner, report, m)
+        if refused:
+            refused["findings"] = refused["findings"] or judged.findings
+            uitkomst = refuse(partner, data, report, m, refused, transport, heen_id)
+        elif m.soort == "heen":
+            uitkomst = heen_in(partner, data, judged, m, clock, transport, (heen_id, retour_id))
+        else:
+            uitkomst = retour_in(partner, data, report, m, transport, heen_id)
+    await partner.durable()  # no answer before the rows are committed (shared with concurrent requests)
+    return uitkomst
+
+
+def policy(partner, report: Report, m: Meta) -> dict | None:
+    """Refusals of the node for a valid message: wrong role, unknown addressee, identificatie not unique."""
+    b, config = report.bericht, partner.config
+    if b.model["sent_by"] != config.sut_rol:
+        return problems.problem(400, "verkeerde-rol", "Verkeerde rol", f"{b.name} wordt verstuurd door een "
+                                f"{b.model['sent_by']}; de ketenpartner speelt zelf {config.rol}.", code="BRS02")
+    eigen = config.eigen_code
+    if eigen and mock_partij(m, config.rol, b.model) != eigen:
+        return problems.problem(400, "onbekende-geadresseerde", "Geadresseerde onbekend",
+                                f"Deze ketenpartner speelt alleen {config.rol} {eigen}.", code="BRS04")
+    if m.soort == "heen" and partner.store.accepted_heen(b.name, m.van, m.eigen_id):
+        return problems.problem(400, "identificatie-niet-uniek", "Identificatie niet uniek",
+                                f"{b.name} met identificatie {m.eigen_id} van {m.van} is al eerder ontvangen.",
+                                code="BRS20")
+    return None
+
+
+def refuse(partner, data: bytes, report: Report, m: Meta | None, problem: dict, transport: list[dict],
+           bericht_id: int | None = None) -> Uitkomst:
+    root = report.bericht.root if report.bericht is not None else parse_bytes(data, partner.config.max_bytes).root
+    rec = record("in", m, "geweigerd", data, problem["findings"], transport)
+    rec["bericht"] = report.message
+    if bericht_id is not None:
+        rec["id"] = bericht_id
+    bericht_id = partner.store.insert(rec, partner.conversations(root))
+    return Uitkomst(problem["status"], {**problem, "id": bericht_id})
+
+
+def record(richting: str, m: Meta | None, status: str, data: bytes | None, findings: list[dict],
+           intended: list[dict], **extra) -> dict:
+    rec = {"richting": richting, "status": status, "grootte": len(data) if data is not None else 0, "xml": data,
+           "bevindingen": findings, "fouten": intended}
+    if m is not None:
+        rec.update(bericht=m.bericht, soort=m.soort, van=m.van, voor=m.voor, eigen_id=m.eigen_id, ref_id=m.ref_id)
+    rec.update(extra)
+    return rec
+
+
+def heen_in(partner, data: bytes, judged: Judged, m: Meta, clock, transport: list[dict], ids) -> Uitkomst:
+    report, store, (heen_id, retour_id) = judged.report, partner.store, ids
+    b, skipped = report.bericht, judged.skipped
+    if skipped is not None:
+        partner.keten.apply(b, skipped)
+    bsn_list = partner.conversations(b.root)
+    status = "geaccepteerd" if report.valid else "afgekeurd"
+    store.insert(record("in", m, status, data, judged.findings, transport, id=heen_id,
+                        toegepast=int(skipped is not None), afgekeurd=skipped or []), bsn_list)
+    store.add_referenties(referenties(b.root), bsn_list[0])
+    if judged.retour is None:  # the heenbericht is kept even when building its retour failed
+        return Uitkomst(500, {**problems.problem(500, "interne-fout", "Retour kon niet worden gemaakt",
+                                                 f"{b.name} is opgeslagen, maar de retour niet: {judged.error!r}"),
+                              "id": heen_id})
+    retour_ids, retour_name = answer(partner, b, judged.retour, (heen_id, retour_id), bsn_list, clock, transport)
+    body = {"id": heen_id, "message": b.name, "status": status, "retour_id": retour_ids[0] if retour_ids else None,
+            "retour_ids": retour_ids, "retour_message": retour_name, "findings": judged.findings}
+    return Uitkomst(202, body, push=retour_ids)
+
+
+def answer(partner, b: Bericht, tree, ids: tuple[int, int], bsn_list: list[str], clock, transport: list[dict]):
+    """Store the retour (or whatever a message fault delivers instead) in the SUT's mailbox; their ids."""
+    store, (heen_id, retour_id) = partner.store, ids
+    retour_meta = meta(Bericht(b.model["retour_message"], tree))
+    outputs, intended = [factory.serialise(tree)], []
+    for fault in partner.faults(bsn_list, fouten.RETOUR, b.number)[:1]:
+        try:
+            outputs, intended = fouten.for_retour(fault, tree, b, clock), [fault]
+        except Exception as exc:  # a fault that does not fit this retour is logged, the correct retour goes out
+            intended = [{**fault, "niet_toegepast": repr(exc)}]
+    spoiled = any("niet_toegepast" not in f for f in intended)
+    out_ids = []
+    for i, xml in enumerate(outputs):
+        oid = retour_id if i == 0 else store.next_id()
+        correct = None if spoiled else Bericht(retour_meta.bericht, tree)
+        applied = b.number == "323" and apply_325(partner, xml, correct, clock)
+        store.insert(record("uit", retour_meta, "verzonden", xml, [], intended, id=oid, heen_id=heen_id,
+                            toegepast=int(applied)), bsn_list)
+        out_ids.append(oid)
+    if not outputs or intended:
+        store.update(heen_id, fouten=transport + [{**f, "op": "retour"} for f in intended])
+    return out_ids, retour_meta.bericht
+
+
+def apply_325(partner, xml: bytes, correct: Bericht | None, clock) -> bool:
+    """A declaratie-antwoord the mock delivered decides which prestaties are approved: it enters the Keten
+    (as delivered: a spoiled 325 only when it is still XSD-valid; none at all when a fault withheld it)."""
+    bericht = correct
+    if bericht is None:
+        report = validate(xml, clock=clock, max_bytes=partner.config.max_bytes)
+        if report.bericht is None or report.at_level(TECHNISCH, XSD) or not report.message.endswith("325"):
+            return False
+        bericht = report.bericht
+    partner.keten.apply(bericht, [])
+    return True

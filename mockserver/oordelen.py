@@ -1,0 +1,117 @@
+"""Verdicts on the SUT's retours to the mock's own heenberichten.
+
+For each heenbericht the mock sent it stored an expectation: which retour, the codes per berichtklasse that
+``retour_for`` builds from the mock's own validation of the message as the receiver (the mock sees both sides,
+so its Keten is the receiver's state), the header to mirror, and a deadline. Verdicts (``soort``):
+
+op-tijd, te-laat, nooit (deadline passed), dubbel (a second retour), onbekend-bericht (no such heenbericht),
+verkeerd-type (retour of another type), verkeerde-referentie (Dagtekening/Afzender/Ontvanger do not mirror the
+heenbericht), juiste-codes / verkeerde-codes, ongeldig (the retour breaks single-message rules), geen-retour
+(correctly none: the heenbericht was XSD-invalid on purpose).
+"""
+
+from __future__ import annotations
+
+import time
+
+from ketenproef.findings import Report
+from mockserver import problems
+from mockserver.berichten import Meta, afgekeurd, codes_map
+from mockserver.ontvangst import Uitkomst, record
+
+WACHTEND, BEANTWOORD, VERLOPEN = 0, 1, 2
+
+
+def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dict], retour_id: int) -> Uitkomst:
+    store = partner.store
+    candidates = store.mock_heen(m.ref_id) if m.ref_id else []
+    heen = candidates[-1] if candidates else None
+    verdicts, answered = judge(heen, report, m, time.time())
+    bsn_list = store.bsns(heen["id"]) if heen else partner.conversations(report.bericht.root)
+    status = "geaccepteerd" if report.valid else "afgekeurd"
+    heen_id = heen["id"] if heen else None
+    store.insert(record("in", m, status, data, problems.finding_dicts(report.findings), transport, id=retour_id,
+                        heen_id=heen_id), bsn_list)
+    for soort, goed, detail in verdicts:
+        store.add_oordeel(heen_id, retour_id, soort, goed, detail)
+    if answered and m.bericht.endswith("325"):  # the gemeente's answer decides which prestaties count as approved
+        skipped = afgekeurd(report) or []
+        partner.keten.apply(report.bericht, skipped)
+        store.update(retour_id, toegepast=1, afgekeurd=skipped)
+    if answered:
+        store.update(heen_id, beantwoord=BEANTWOORD)
+    body = {"id": retour_id, "message": m.bericht, "status": status, "retour_id": None, "heen_id": heen_id,
+            "oordelen": [{"soort": s, "goed": g, "detail": d} for s, g, d in verdicts]}
+    return Uitkomst(202, body)
+
+
+def judge(heen: dict | None, report: Report, m: Meta, now: float) -> tuple[list[tuple[str, bool, str]], bool]:
+    """The verdicts on one retour and whether it answers the heenbericht."""
+    if heen is None:
+        return [("onbekend-bericht", False, f"De ketenpartner verstuurde geen heenbericht met identificatie "
+                                            f"{m.ref_id}; {m.bericht} verwijst naar een onbekend bericht.")], False
+    expected = heen["verwachting"]
+    if expected["retour"] != m.bericht:
+        return [("verkeerd-type", False, f"{m.bericht} is geen retour op {heen['bericht']} "
+                                         f"(verwacht: {expected['retour']}).")], False
+    verdicts = [timing(heen, expected, now)]
+    verdicts.extend(reference(expected, m))
+    verdicts.append(codes(expected.get("codes"), report))
+    if not report.valid:
+        first = next(f for f in report.findings if f.rejecting)
+        verdicts.append(("ongeldig", False, f"De retour zelf is onjuist: {first.rule}: {first.text}"))
+    return verdicts, True
+
+
+def timing(heen: dict, expected: dict, now: float) -> tuple[str, bool, str]:
+    if heen["beantwoord"] == BEANTWOORD:
+        return "dubbel", False, f"Er was al een {expected['retour']} op {heen['eigen_id']} ontvangen."
+    late = now - expected["deadline"]
+    if late <= 0:
+        return "op-tijd", True, f"Retour ontvangen binnen {expected['deadline_seconden']} seconden."
+    return "te-laat", False, f"Retour {late:.1f} seconden na de deadline ({expected['deadline_seconden']} s) ontvangen."
+
+
+def reference(expected: dict, m: Meta) -> list[tuple[str, bool, str]]:
+    wrong = []
+    if m.ref_dagtekening != expected["dagtekening"]:
+        wrong.append(f"Dagtekening {m.ref_dagtekening} in plaats van {expected['dagtekening']}")
+    if m.bericht.endswith("325"):
+        pairs = ((m.afzender, expected["ontvanger"], "Afzender"), (m.ontvanger, expected["afzender"], "Ontvanger"))
+    else:
+        pairs = ((m.afzender, expected["afzender"], "Afzender"), (m.ontvanger, expected["ontvanger"], "Ontvanger"))
+    wrong.extend(f"{name} {got} in plaats van {want}" for got, want, name in pairs if got != want)
+    if not wrong:
+        return []
+    return [("verkeerde-referentie", False, f"De retour verwijst niet goed naar {m.ref_id}: " + "; ".join(wrong))]
+
+
+def codes(want: dict | None, report: Report) -> tuple[str, bool, str]:
+    got = codes_map(report.bericht.root)
+    if want is None:
+        return ("verkeerde-codes", False, "Er was geen retour verwacht: het heenbericht voldeed niet aan de XSD "
+                                          "(daarop volgt een foutrapport, geen retourbericht).")
+    diff = [f"{path}: verwacht {', '.join(want.get(path, [])) or '(geen)'}, ontvangen "
+            f"{', '.join(got.get(path, [])) or '(geen)'}"
+            for path in sorted(set(want) | set(got)) if want.get(path) != got.get(path)]
+    if diff:
+        return "verkeerde-codes", False, "; ".join(diff)
+    return "juiste-codes", True, "De retourcodes per berichtklasse kloppen."
+
+
+async def watch(partner, heen_id: int, deadline: float) -> None:
+    """At the deadline: record 'nooit' (or 'geen-retour' when none was due) unless a retour arrived."""
+    if not await partner.sleep(deadline - time.time()):
+        return
+    row = partner.store.bericht(heen_id)
+    if row is None or not row["actief"] or row["beantwoord"] != WACHTEND:
+        return
+    expected = row["verwachting"]
+    if expected.get("codes") is None:
+        partner.store.add_oordeel(heen_id, None, "geen-retour", True, "Terecht geen retour: het heenbericht voldeed "
+                                                                     "niet aan de XSD.")
+    else:
+        partner.store.add_oordeel(heen_id, None, "nooit", False, f"Geen {expected['retour']} ontvangen binnen "
+                                                                 f"{expected['deadline_seconden']} seconden.")
+    partner.store.update(heen_id, beantwoord=VERLOPEN)
+    partner.store.commit()

@@ -1,0 +1,143 @@
+"""The running ketenpartner: configuration, store, Keten (with its one lock), conversation settings, tasks."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+
+from ketenproef.bericht import Bericht
+from ketenproef.clock import Clock, FrozenClock, SystemClock
+from ketenproef.identify import identify
+from ketenproef.keten import Ketens
+from ketenproef.parse import parse_bytes
+from mockserver import fouten
+from mockserver.berichten import ONBEKEND, bsns, referenties
+from mockserver.config import Config
+from mockserver.durable import GroupCommit
+from mockserver.store import Store
+
+log = logging.getLogger("mockserver")
+
+
+class Partner:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.store = Store(config.db)
+        self.lock = asyncio.Lock()  # one lock around the Keten: validate-with-chain, apply and store in one go
+        self.keten = Ketens()  # one Keten per standard (iWmo and iJw are separate domains)
+        self.gesprekken: dict[str, dict] = {}  # bsn -> {"fouten": [...], "datum": date | None}
+        self.tasks: set[asyncio.Task] = set()
+        self.stopping = asyncio.Event()
+        self.http = None  # aiohttp.ClientSession for push, set at start-up when --push-url is given
+        self.started = time.time()
+        self.durable = GroupCommit(self.store.commit, self.lock.locked)  # await partner.durable() before answering
+
+    async def settled(self) -> None:
+        """Wait until nothing written is uncommitted (so a reader never sees what a crash could still lose)."""
+        if self.store.db.in_transaction:
+            await self.durable()
+
+    # --- start-up ---------------------------------------------------------------------------------------------
+    def load(self) -> None:
+        for row in self.store.gesprekken():
+            datum = dt.date.fromisoformat(row["datum"]) if row["datum"] else None
+            self.gesprekken[row["bsn"]] = {"fouten": row["fouten"], "datum": datum}
+        self.keten = self.rebuild()
+
+    def rebuild(self) -> Ketens:
+        """The chain state as a fold over the accepted messages, in the order they were applied."""
+        keten = Ketens()
+        for row in self.store.replay():
+            parsed = parse_bytes(row["xml"], max(self.config.max_bytes, len(row["xml"])))
+            if parsed.root is None or not hasattr(identify(parsed.root), "message"):
+                log.warning("bericht %s kan niet opnieuw worden toegepast", row["id"])
+                continue
+            keten.apply(Bericht(row["bericht"], parsed.root), row["afgekeurd"])
+        return keten
+
+    # --- conversations ----------------------------------------------------------------------------------------
+    def clock(self, bsn: str | None = None) -> Clock:
+        datum = self.gesprekken.get(bsn, {}).get("datum") if bsn else None
+        datum = datum or self.config.datum
+        return FrozenClock(datum, _now_time()) if datum else SystemClock()
+
+    def needs_hint(self) -> bool:
+        """Whether any conversation has settings, so an incoming message must be peeked at for its BSN first."""
+        return any(g["fouten"] or g["datum"] for g in self.gesprekken.values())
+
+    def hint(self, data: bytes) -> list[str]:
+        if not self.needs_hint():
+            return []
+        return bsns(parse_bytes(data, self.config.max_bytes).root)
+
+    def conversations(self, root) -> list[str]:
+        """The BSNs a message belongs to; a 319 (no Client) belongs to the verzoek its ReferentieAanbieder names."""
+        found = bsns(root)
+        if not found and root is not None:
+            found = [b for b in map(self.store.bsn_for_referentie, referenties(root)) if b][:1]
+        return found or [ONBEKEND]
+
+    def faults(self, bsn_list: list[str], level: str, number: str | None = None) -> list[dict]:
+        """Faults of ``level`` that apply now (to message ``number``) in these conversations; counts (``aantal``)
+        are used up durably."""
+        used = []
+        for bsn in bsn_list:
+            gesprek = self.gesprekken.get(bsn)
+            if not gesprek or not gesprek["fouten"]:
+                continue
+            taken = fouten.take(gesprek["fouten"], level, number)
+            if any("aantal" in f["params"] for f in taken):
+                self.store.set_gesprek(bsn, commit=False, fouten=gesprek["fouten"])  # with the message
+            used.extend(taken)
+        return used
+
+    def set_faults(self, bsn: str, faults: list[dict]) -> None:
+        self.store.set_gesprek(bsn, fouten=faults)
+        self.gesprekken.setdefault(bsn, {"fouten": [], "datum": None})["fouten"] = faults
+
+    def set_datum(self, bsn: str, datum: dt.date | None) -> None:
+        self.store.set_gesprek(bsn, datum=datum.isoformat() if datum else None)
+        self.gesprekken.setdefault(bsn, {"fouten": [], "datum": None})["datum"] = datum
+
+    async def reset(self, bsn: str) -> int:
+        async with self.lock:
+            count = self.store.reset(bsn)
+            self.gesprekken.pop(bsn, None)
+            if count:
+                self.keten = self.rebuild()
+        return count
+
+    # --- background work --------------------------------------------------------------------------------------
+    def spawn(self, coro) -> asyncio.Task:
+        task = asyncio.get_running_loop().create_task(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self._done)
+        return task
+
+    def _done(self, task: asyncio.Task) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("achtergrondtaak faalde", exc_info=task.exception())
+
+    async def sleep(self, seconds: float) -> bool:
+        """Sleep unless the server stops first; True when the full time passed."""
+        try:
+            await asyncio.wait_for(self.stopping.wait(), timeout=max(seconds, 0))
+        except TimeoutError:
+            return True
+        return False
+
+    async def close(self) -> None:
+        self.stopping.set()
+        for task in list(self.tasks):
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        if self.http is not None:
+            await self.http.close()
+        self.store.close()
+
+
+def _now_time() -> dt.time:
+    return dt.datetime.now().time().replace(microsecond=0)

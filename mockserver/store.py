@@ -1,0 +1,214 @@
+"""The ketenpartner's durable state in one SQLite file (WAL, synchronous=FULL).
+
+Every message in or out is a row of ``berichten`` (raw bytes byte for byte, findings, intended faults, the
+rejected class paths the Keten skipped); the Keten itself is not stored but rebuilt by replaying the rows with
+``toegepast = 1`` in id order. Conversation settings (faults, a frozen date), verdicts, push attempts and
+mailbox cursors have their own tables. All calls run on the event loop thread; each commit is durable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS berichten (
+  id INTEGER PRIMARY KEY, tijd TEXT NOT NULL, richting TEXT NOT NULL, bericht TEXT, soort TEXT,
+  van TEXT, voor TEXT, eigen_id TEXT, ref_id TEXT, status TEXT NOT NULL, grootte INTEGER NOT NULL,
+  xml BLOB, bevindingen TEXT NOT NULL DEFAULT '[]', fouten TEXT NOT NULL DEFAULT '[]', heen_id INTEGER,
+  toegepast INTEGER NOT NULL DEFAULT 0, afgekeurd TEXT NOT NULL DEFAULT '[]', verwachting TEXT,
+  beantwoord INTEGER NOT NULL DEFAULT 0, actief INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX IF NOT EXISTS berichten_voor ON berichten(voor, id) WHERE richting = 'uit';
+CREATE INDEX IF NOT EXISTS berichten_eigen ON berichten(eigen_id);
+CREATE INDEX IF NOT EXISTS berichten_heen ON berichten(heen_id);
+CREATE TABLE IF NOT EXISTS bericht_bsn (bsn TEXT NOT NULL, bericht_id INTEGER NOT NULL,
+  PRIMARY KEY (bsn, bericht_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS oordelen (id INTEGER PRIMARY KEY, tijd TEXT NOT NULL, heen_id INTEGER,
+  retour_id INTEGER, soort TEXT NOT NULL, goed INTEGER NOT NULL, detail TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS oordelen_heen ON oordelen(heen_id);
+CREATE INDEX IF NOT EXISTS oordelen_retour ON oordelen(retour_id);
+CREATE TABLE IF NOT EXISTS pushes (id INTEGER PRIMARY KEY, bericht_id INTEGER NOT NULL, tijd TEXT NOT NULL,
+  poging INTEGER NOT NULL, status INTEGER, fout TEXT, gelukt INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS pushes_bericht ON pushes(bericht_id);
+CREATE TABLE IF NOT EXISTS cursors (partij TEXT PRIMARY KEY, cursor INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS gesprekken (bsn TEXT PRIMARY KEY, fouten TEXT NOT NULL DEFAULT '[]', datum TEXT);
+CREATE TABLE IF NOT EXISTS referenties (referentie TEXT NOT NULL, bsn TEXT NOT NULL,
+  PRIMARY KEY (referentie, bsn)) WITHOUT ROWID;
+"""
+
+JSON_COLUMNS = ("bevindingen", "fouten", "afgekeurd", "verwachting")
+META = ("id, tijd, richting, bericht, soort, van, voor, eigen_id, ref_id, status, grootte, bevindingen, fouten, "
+        "heen_id, toegepast, afgekeurd, verwachting, beantwoord, actief")
+
+
+def nu() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _row(cursor: sqlite3.Cursor, values: tuple) -> dict:
+    out = {col[0]: value for col, value in zip(cursor.description, values, strict=True)}
+    for key in JSON_COLUMNS:
+        if out.get(key) is not None:
+            out[key] = json.loads(out[key])
+    return out
+
+
+class Store:
+    def __init__(self, path: str) -> None:
+        self.db = sqlite3.connect(path, check_same_thread=False, isolation_level="DEFERRED")
+        self.db.row_factory = _row
+        if path != ":memory:":
+            self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA)
+        self.db.commit()
+        self._last = self.db.execute("SELECT coalesce(max(id), 0) AS m FROM berichten").fetchone()["m"]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def next_id(self) -> int:
+        self._last += 1
+        return self._last
+
+    # --- messages -------------------------------------------------------------------------------------------
+    def insert(self, rec: dict, bsns: Iterable[str]) -> int:
+        rec = {k: (json.dumps(v, ensure_ascii=False, default=str) if k in JSON_COLUMNS and v is not None else v)
+               for k, v in rec.items()}
+        if "id" not in rec:
+            rec["id"] = self.next_id()
+        rec.setdefault("tijd", nu())
+        cols = ", ".join(rec)
+        self.db.execute(f"INSERT INTO berichten ({cols}) VALUES ({', '.join('?' * len(rec))})", tuple(rec.values()))
+        self.db.executemany("INSERT OR IGNORE INTO bericht_bsn VALUES (?, ?)", [(b, rec["id"]) for b in set(bsns)])
+        return rec["id"]
+
+    def update(self, bericht_id: int, **values) -> None:
+        values = {k: (json.dumps(v, ensure_ascii=False, default=str) if k in JSON_COLUMNS else v)
+                  for k, v in values.items()}
+        sets = ", ".join(f"{k} = ?" for k in values)
+        self.db.execute(f"UPDATE berichten SET {sets} WHERE id = ?", (*values.values(), bericht_id))
+
+    def bericht(self, bericht_id: int) -> dict | None:
+        return self.db.execute(f"SELECT {META} FROM berichten WHERE id = ?", (bericht_id,)).fetchone()
+
+    def xml(self, bericht_id: int) -> bytes | None:
+        row = self.db.execute("SELECT xml FROM berichten WHERE id = ?", (bericht_id,)).fetchone()
+        return row["xml"] if row else None
+
+    def bsns(self, bericht_id: int) -> list[str]:
+        rows = self.db.execute("SELECT bsn FROM bericht_bsn WHERE bericht_id = ?", (bericht_id,)).fetchall()
+        return [r["bsn"] for r in rows]
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) AS n FROM berichten").fetchone()["n"]
+
+    def accepted_heen(self, bericht: str, van: str, eigen_id: str) -> bool:
+        """Whether the SUT already delivered an accepted heenbericht of this type with this identificatie."""
+        row = self.db.execute(
+            "SELECT 1 AS x FROM berichten WHERE eigen_id = ? AND bericht = ? AND van = ? AND richting = 'in' "
+            "AND soort = 'heen' AND status != 'geweigerd' AND actief = 1 LIMIT 1", (eigen_id, bericht, van)).fetchone()
+        return row is not None
+
+    def mock_heen(self, identificatie: str) -> list[dict]:
+        """The mock's own active heenberichten with this identificatie (normally one)."""
+        return self.db.execute(
+            f"SELECT {META} FROM berichten WHERE eigen_id = ? AND richting = 'uit' AND soort = 'heen' AND actief = 1 "
+            "ORDER BY id", (identificatie,)).fetchall()
+
+    def replay(self) -> Iterator[dict]:
+        """The messages applied to the Keten, in the order they were applied."""
+        yield from self.db.execute(
+            "SELECT id, bericht, xml, afgekeurd FROM berichten WHERE toegepast = 1 AND actief = 1 ORDER BY id")
+
+    def pending(self) -> list[dict]:
+        """The mock's heenberichten still waiting for a retour from the SUT."""
+        return self.db.execute(
+            f"SELECT {META} FROM berichten WHERE richting = 'uit' AND soort = 'heen' AND actief = 1 "
+            "AND verwachting IS NOT NULL AND beantwoord = 0 ORDER BY id").fetchall()
+
+    def unpushed(self) -> list[int]:
+        rows = self.db.execute(
+            "SELECT id FROM berichten b WHERE richting = 'uit' AND actief = 1 AND xml IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM pushes p WHERE p.bericht_id = b.id AND (p.gelukt = 1 OR p.fout = 'opgegeven')) "
+            "ORDER BY id").fetchall()
+        return [r["id"] for r in rows]
+
+    # --- mailbox --------------------------------------------------------------------------------------------
+    def mailbox(self, voor: str, na: int | None, limiet: int) -> list[dict]:
+        if na is None:
+            na = self.cursor(voor)
+        else:
+            self.db.execute("INSERT INTO cursors VALUES (?, ?) ON CONFLICT(partij) DO UPDATE SET "
+                            "cursor = max(cursor, excluded.cursor)", (voor, na))
+            self.commit()
+        return self.db.execute(
+            "SELECT id, id AS cursor, bericht, soort, van, voor, eigen_id AS identificatie, heen_id, tijd, grootte "
+            "FROM berichten WHERE richting = 'uit' AND voor = ? AND id > ? AND actief = 1 AND xml IS NOT NULL "
+            "ORDER BY id LIMIT ?", (voor, na, limiet)).fetchall()
+
+    def cursor(self, voor: str) -> int:
+        row = self.db.execute("SELECT cursor FROM cursors WHERE partij = ?", (voor,)).fetchone()
+        return row["cursor"] if row else 0
+
+    # --- conversation log -----------------------------------------------------------------------------------
+    def log(self, bsn: str) -> list[dict]:
+        rows = self.db.execute(
+            f"SELECT {', '.join('b.' + c.strip() for c in META.split(','))} FROM berichten b "
+            "JOIN bericht_bsn k ON k.bericht_id = b.id WHERE k.bsn = ? AND b.actief = 1 ORDER BY b.id",
+            (bsn,)).fetchall()
+        for row in rows:
+            row["oordelen"] = self.oordelen(row["id"])
+            row["pushes"] = self.pushes(row["id"])
+        return rows
+
+    def oordelen(self, bericht_id: int) -> list[dict]:
+        return self.db.execute(
+            "SELECT id, tijd, heen_id, retour_id, soort, goed, detail FROM oordelen "
+            "WHERE heen_id = ? OR retour_id = ? ORDER BY id", (bericht_id, bericht_id)).fetchall()
+
+    def add_oordeel(self, heen_id: int | None, retour_id: int | None, soort: str, goed: bool, detail: str) -> None:
+        self.db.execute("INSERT INTO oordelen (tijd, heen_id, retour_id, soort, goed, detail) VALUES (?,?,?,?,?,?)",
+                        (nu(), heen_id, retour_id, soort, int(goed), detail))
+
+    def pushes(self, bericht_id: int) -> list[dict]:
+        return self.db.execute("SELECT tijd, poging, status, fout, gelukt FROM pushes WHERE bericht_id = ? "
+                               "ORDER BY id", (bericht_id,)).fetchall()
+
+    def add_push(self, bericht_id: int, poging: int, status: int | None, fout: str | None, gelukt: bool) -> None:
+        self.db.execute("INSERT INTO pushes (bericht_id, tijd, poging, status, fout, gelukt) VALUES (?,?,?,?,?,?)",
+                        (bericht_id, nu(), poging, status, fout, int(gelukt)))
+        self.commit()
+
+    # --- conversations --------------------------------------------------------------------------------------
+    def gesprekken(self) -> list[dict]:
+        return self.db.execute("SELECT bsn, fouten, datum FROM gesprekken").fetchall()
+
+    def set_gesprek(self, bsn: str, commit: bool = True, **values) -> None:
+        values = {k: (json.dumps(v, ensure_ascii=False) if k == "fouten" else v) for k, v in values.items()}
+        self.db.execute("INSERT OR IGNORE INTO gesprekken (bsn) VALUES (?)", (bsn,))
+        self.db.execute(f"UPDATE gesprekken SET {', '.join(f'{k} = ?' for k in values)} WHERE bsn = ?",
+                        (*values.values(), bsn))
+        if commit:
+            self.commit()
+
+    def add_referenties(self, referenties: Iterable[str], bsn: str) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO referenties VALUES (?, ?)", [(r, bsn) for r in referenties])
+
+    def bsn_for_referentie(self, referentie: str) -> str | None:
+        row = self.db.execute("SELECT bsn FROM referenties WHERE referentie = ? LIMIT 1", (referentie,)).fetchone()
+        return row["bsn"] if row else None
+
+    def reset(self, bsn: str) -> int:
+        """Withdraw every message of one conversation (kept in the file, left out of log, mailbox and Keten)."""
+        cur = self.db.execute("UPDATE berichten SET actief = 0 WHERE id IN "
+                              "(SELECT bericht_id FROM bericht_bsn WHERE bsn = ?)", (bsn,))
+        self.db.execute("DELETE FROM gesprekken WHERE bsn = ?", (bsn,))
+        self.db.execute("DELETE FROM referenties WHERE bsn = ?", (bsn,))
+        self.commit()
+        return cur.rowcount
