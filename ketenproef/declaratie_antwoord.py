@@ -46,7 +46,8 @@ def totaal(cents: int) -> dict:
 
 def declaratie_antwoord(report: Report, *, clock: Clock, identificatie: str) -> etree._Element:
     bericht = report.bericht
-    data = factory.to_data(bericht.root, bericht.name)
+    data = {"Header": factory.header_data(bericht.root, bericht.name),
+            "Declaratie": declaratie_kop(bericht.root[1])}
     header = header_325(bericht, data, clock, identificatie)
     name = name_325(bericht)
     if report.at_level(BERICHT):
@@ -93,6 +94,18 @@ def rejected_clients(bericht: Bericht, codes: dict) -> tuple[list[dict], int]:
             clienten.append({"Bsn": client[0].text, "Prestaties": prestaties,
                              "RetourCodes": {"RetourCode": client_codes or [GEEN_OPMERKING]}})
     return clienten, afgewezen
+
+
+def declaratie_kop(declaratie: etree._Element) -> dict:
+    """DeclaratieNummer and TotaalIngediendBedrag of a 323 (without walking its prestaties)."""
+    out: dict = {}
+    for child in declaratie:
+        name = local(child)
+        if name == "DeclaratieNummer":
+            out[name] = child.text
+        elif name == "TotaalIngediendBedrag":
+            out[name] = {local(g): g.text for g in child}
+    return out
 
 
 def prestatie_data(prestatie: etree._Element) -> dict:

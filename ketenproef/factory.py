@@ -120,6 +120,12 @@ def to_data(root: etree._Element, name: str | None = None) -> dict:
     return _read(root, model["tree"])
 
 
+def header_data(root: etree._Element, name: str) -> dict:
+    """Plain data of the Header only (cheap for a large message)."""
+    model = corpus.message_model(name)
+    return _read(root[0], model["tree"][0]["children"])
+
+
 def _read(el: etree._Element, nodes: list[dict]) -> dict:
     by_name = {n["name"]: n for n in nodes}
     out: dict[str, Any] = {}

@@ -55,7 +55,7 @@ def retour_for(report: Report, *, clock: Clock, identificatie: str) -> etree._El
 
 def retour_header(bericht: Bericht, clock: Clock, identificatie: str, retour_name: str) -> dict:
     """The heen header copied (same Afzender/Ontvanger) plus the retour fields."""
-    heen = factory.to_data(bericht.root, bericht.name)["Header"]
+    heen = factory.header_data(bericht.root, bericht.name)
     heen.pop("BerichtCode", None)
     model = corpus.message_model(retour_name)
     heen.update({"IdentificatieRetour": identificatie, "DagtekeningRetour": clock.today(),

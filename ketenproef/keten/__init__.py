@@ -25,9 +25,15 @@ from ketenproef.keten.toewijzingen import Toewijzing, Toewijzingen
 
 
 def partijen(b: Bericht) -> tuple[str, str]:
-    """(gemeente, aanbieder) of a message, whichever way it travels."""
+    """(gemeente, aanbieder) of a message, whichever way it travels. A technical retour (302 ... 320) carries
+    the header of its heenbericht, so its Afzender is the heenbericht's sender."""
     afzender, ontvanger = text(b.header, "Afzender"), text(b.header, "Ontvanger")
-    return (afzender, ontvanger) if b.model["sent_by"] == "gemeente" else (ontvanger, afzender)
+    model = b.model
+    if model["kind"] == "retour" and model.get("retour_on") and not b.number == "325":
+        from ketenproef import corpus
+
+        model = corpus.message_model(model["retour_on"])
+    return (afzender, ontvanger) if model["sent_by"] == "gemeente" else (ontvanger, afzender)
 
 
 @dataclass

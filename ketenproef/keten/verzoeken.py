@@ -50,6 +50,7 @@ class Verzoeken:
     _verzoeken: dict[Ref, Verzoek] = field(default_factory=dict)
     _antwoorden: dict[Ref, list[str]] = field(default_factory=dict)
     _toegewezen: dict[Ref, str] = field(default_factory=dict)
+    _per_client: dict[tuple[str, str, str, str], list[Ref]] = field(default_factory=dict)  # index for TR374
 
     def apply(self, b: Bericht, afgekeurd: frozenset[str], keten) -> None:
         handler = {"315": self._vot, "317": self._vow, "319": self._antwoord, "301": self._toewijzing}.get(b.number)
@@ -61,7 +62,9 @@ class Verzoeken:
         return Ref(b.standard, klant.gemeente, klant.aanbieder, referentie)
 
     def _nieuw(self, ref: Ref, verzoek: Verzoek) -> None:
-        self._verzoeken.setdefault(ref, verzoek)  # a reused reference (TR347) never replaces the first verzoek
+        if ref not in self._verzoeken:  # a reused reference (TR347) never replaces the first verzoek
+            self._verzoeken[ref] = verzoek
+            self._per_client.setdefault((*ref[:3], verzoek.bsn), []).append(ref)
 
     def _vot(self, b: Bericht, afgekeurd: frozenset[str]) -> None:
         bsn = text(b.root, "Client/Bsn")
@@ -113,8 +116,8 @@ class Verzoeken:
 
     def openstaand(self, standaard: str, gemeente: str, aanbieder: str, bsn: str) -> list[tuple[Ref, Verzoek]]:
         """Pending verzoeken of one aanbieder for one client (TR374), oldest first."""
-        return [(ref, v) for ref, v in self._verzoeken.items()
-                if ref[:3] == (standaard, gemeente, aanbieder) and v.bsn == bsn and not self.afgehandeld(ref)]
+        refs = self._per_client.get((standaard, gemeente, aanbieder, bsn), ())
+        return [(ref, self._verzoeken[ref]) for ref in refs if not self.afgehandeld(ref)]
 
 
 Part = Verzoeken
