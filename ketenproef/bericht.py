@@ -80,12 +80,12 @@ def text(el: etree._Element, path: str) -> str | None:
 
 def date(el: etree._Element, path: str) -> dt.date | None:
     value = text(el, path)
-    return dt.date.fromisoformat(value) if value else None
+    return dt.date.fromisoformat(value.strip()) if value and value.strip() else None
 
 
 def integer(el: etree._Element, path: str) -> int | None:
     value = text(el, path)
-    return int(value) if value is not None else None
+    return int(value) if value is not None and value.strip() else None
 
 
 def readable_path(el: etree._Element) -> str:

@@ -37,7 +37,7 @@ def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=Non
     bericht = Bericht(identity.message, root, clock or SystemClock())
     report.bericht = bericht
     report.findings.extend(run_rules(bericht, rules_for(identity.message, identity.standard, "single"), BERICHT))
-    if keten is not None and not any(f.rejecting for f in report.findings):
+    if keten is not None and not report.technically_rejected:
         if hasattr(keten, "voor"):
             keten = keten.voor(identity.standard)
         report.findings.extend(run_chain(bericht, keten))
@@ -55,13 +55,23 @@ def run_rules(bericht: Bericht, rules: Iterable[Rule], level: str, *state) -> li
     findings = []
     for rule in rules:
         try:
-            rule_level = level if rule.retourcode is not None else ADVIES
+            rule_level = _level(rule, level)
             for element, text in rule.func(bericht, *state):
                 findings.append(finding(bericht, rule, element, text, rule_level))
         except Exception as exc:  # a rule must never take the pipeline down; the failure is reported
             findings.append(Finding(rule=rule.id, retourcode=None, klasse=None, path=None, line=None,
                                     text=f"Interne fout in de controle {rule.id}: {exc!r}", level=ADVIES))
     return findings
+
+
+def _level(rule: Rule, phase: str) -> str:
+    """A rule without retourcode gives advice; a single-message rule with its own retourcode (not 0001, e.g.
+    TR319 / 9319) is control level 3: its code goes on the berichtklasse, not 0001 in the Header."""
+    if rule.retourcode is None:
+        return ADVIES
+    if phase == BERICHT and rule.retourcode != "0001":
+        return KETEN
+    return phase
 
 
 def finding(bericht: Bericht, rule: Rule, element: etree._Element, text: str, level: str) -> Finding:
