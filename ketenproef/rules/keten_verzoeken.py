@@ -6,7 +6,7 @@ De gemeente kent de toewijzingen die zij afgaf (``keten.toewijzingen``) en de ve
 verwijderd/vervallen (RedenWijziging 13 of 01 met Einddatum = Ingangsdatum).
 
 TR304 staat hier voor 317, 323 en 325 (een keer geregistreerd); het deel voor 323/325 levert de
-declaratieregels via ``keten_declaratie.tr304_declaratie(b, keten)``.
+declaratieregels via ``keten_declaratie_toewijzing.tr304_declaratie(b, keten)``.
 """
 
 from __future__ import annotations
@@ -287,10 +287,11 @@ def TR361(b: Bericht, keten: Keten):
 @regel("TR304", berichten=["317", "323", "325"], retourcode="8187", scope="chain")
 def TR304(b: Bericht, keten: Keten):
     """Client/Bsn is de Bsn van de client waar het verwezen object bij hoort: in een 317 de client van de
-    toewijzingen (Ongewijzigd/TeWijzigenProduct). Voor 323/325 levert ``keten_declaratie.tr304_declaratie``."""
+    toewijzingen (Ongewijzigd/TeWijzigenProduct). Voor 323/325 levert
+    ``keten_declaratie_toewijzing.tr304_declaratie``."""
     if b.number != "317":
         try:
-            from ketenproef.rules.keten_declaratie import tr304_declaratie
+            from ketenproef.rules.keten_declaratie_toewijzing import tr304_declaratie
         except ImportError:
             return
         yield from tr304_declaratie(b, keten)

@@ -296,11 +296,11 @@ def test_tr304_vow_for_the_toewijzing_of_another_client(prefix):
 def test_tr304_delegates_323_and_325_to_the_declaratie_rules(monkeypatch):
     report = validate(factory.to_bytes("JW323", basis("JW323")), clock=KLOK)
     bericht = report.bericht
-    nep = types.ModuleType("ketenproef.rules.keten_declaratie")
+    nep = types.ModuleType("ketenproef.rules.keten_declaratie_toewijzing")
     nep.tr304_declaratie = lambda b, keten: iter([(b.header, "gedelegeerd")])
-    monkeypatch.setitem(sys.modules, "ketenproef.rules.keten_declaratie", nep)
+    monkeypatch.setitem(sys.modules, "ketenproef.rules.keten_declaratie_toewijzing", nep)
     assert [t for _, t in get("TR304").func(bericht, Keten())] == ["gedelegeerd"]
-    monkeypatch.setitem(sys.modules, "ketenproef.rules.keten_declaratie", types.ModuleType("leeg"))
+    monkeypatch.setitem(sys.modules, "ketenproef.rules.keten_declaratie_toewijzing", types.ModuleType("leeg"))
     assert list(get("TR304").func(bericht, Keten())) == []
 
 
