@@ -68,16 +68,29 @@ class Partner:
         return any(g["fouten"] or g["datum"] for g in self.gesprekken.values())
 
     def hint(self, data: bytes) -> list[str]:
+        """The conversations an incoming message belongs to, found before it is judged (its Client/Bsn, or for a
+        319 or a 325 without clients the conversation of the message it answers)."""
         if not self.needs_hint():
             return []
-        return bsns(parse_bytes(data, self.config.max_bytes).root)
+        found = self.conversations(parse_bytes(data, self.config.max_bytes).root)
+        return [] if found == [ONBEKEND] else found
 
     def conversations(self, root) -> list[str]:
-        """The BSNs a message belongs to; a 319 (no Client) belongs to the verzoek its ReferentieAanbieder names."""
+        """The BSNs a message belongs to; a 319 (no Client) belongs to the verzoek its ReferentieAanbieder names,
+        a 325 without clients to the 323 it answers (its DeclaratieIdentificatie)."""
         found = bsns(root)
         if not found and root is not None:
             found = [b for b in map(self.store.bsn_for_referentie, referenties(root)) if b][:1]
+        if not found and root is not None:
+            found = self._bsns_of_answered_declaratie(root)
         return found or [ONBEKEND]
+
+    def _bsns_of_answered_declaratie(self, root) -> list[str]:
+        ident = root.findtext("{*}Header/{*}DeclaratieIdentificatie/{*}Identificatie")
+        if not ident:
+            return []
+        heen = self.store.mock_heen(ident.strip())
+        return self.store.bsns(heen[-1]["id"]) if heen else []
 
     def faults(self, bsn_list: list[str], level: str, number: str | None = None) -> list[dict]:
         """Faults of ``level`` that apply now (to message ``number``) in these conversations; counts (``aantal``)
