@@ -1,0 +1,182 @@
+# language: nl
+@release-3.2 @WMO323 @JW323 @WMO325 @JW325 @IV087 @TR342 @OP304
+Functionaliteit: Declareren
+  De aanbieder declareert per kalendermaand (declaratieperiode) de zorg binnen de toewijzing met een
+  Declaratie (323); elke prestatie heeft een productperiode van hooguit een maand binnen de toewijzing. De
+  gemeente antwoordt met een Declaratie-antwoord (325): 8001 als alles is toegekend, anders alleen de
+  afgekeurde prestaties met hun retourcodes (elk declaratie-antwoord hier wordt daarop beoordeeld: IV087,
+  TR342, OP304). Een goedgekeurde prestatie die niet klopt wordt gecrediteerd en zo nodig opnieuw
+  gedeclareerd.
+
+  Achtergrond:
+    Gegeven het is "2025-11-04"
+    En de gemeente heeft een toewijzing afgegeven vanaf "2025-10-06" tot "2026-09-30"
+    En de aanbieder heeft de zorg gestart op "2025-10-08"
+
+  @iwmo @ijw @OP303 @OP355 @TR342 @IV087 @IV088 @OP304 @OP279 @IV089 @OP280 @OP367 @OP364 @TR137 @TR358
+  Regel: Een juiste declaratie wordt volledig toegekend (8001)
+
+    Scenario: De aanbieder declareert de zorg van oktober
+      Als de aanbieder over "2025-10" 8 uur declareert tegen "50,00" per uur
+      Dan keurt de ontvanger het bericht niet af
+      En is de declaratie volledig toegewezen
+      En is de productperiode "2025-10-06" tot "2025-10-31"
+
+  @iwmo @ijw @IV079 @IV081 @IV042 @TR346 @TR341 @OP267
+  Regel: Een toewijzing in uren mag in minuten worden gedeclareerd; het bedrag wordt pas aan het eind afgerond
+
+    Scenario: De aanbieder declareert 130 minuten tegen een uurtarief van 50 euro
+      Als de aanbieder over "2025-10" 130 minuten declareert tegen "50,00" per uur
+      Dan keurt de ontvanger het bericht niet af
+      En is het ingediende bedrag "108,33" met producttarief "0,83"
+
+    Scenario: Declareren in een eenheid die niet bij de toewijzing past gaat niet door
+      Als de aanbieder over "2025-10" 4 etmalen declareert tegen "120,00"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9341" op "Prestatie"
+
+  @iwmo @ijw @TR321 @IV076 @IV077 @IV078 @OP365 @OP262
+  Regel: Per productperiode wordt niet meer gedeclareerd dan het toegewezen volume per week toelaat
+
+    Abstract Scenario: Het weekmaximum per productperiode
+      Als de aanbieder over "2025-10" <uren> uur declareert tegen "50,00" per uur
+      Dan <uitkomst>
+
+      Voorbeelden:
+        | uren | uitkomst                                                                                           |
+        | 8    | keurt de ontvanger het bericht niet af                                                              |
+        | 9    | gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9321" op "Prestatie" |
+
+  @iwmo @IV077 @TR321
+  Regel: Voor huishoudelijke hulp geldt per productperiode een maximum van zes weken volume (iWmo)
+
+    Abstract Scenario: Huishoudelijke hulp van 1 uur per week, eens per twee weken geleverd
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+        | 01A06   | 2025-10-06   | 2026-01-30 | 1      | 04      | 2          |
+      En de aanbieder heeft de zorg voor "01A06" gestart op "2025-10-06"
+      Als de aanbieder voor "01A06" over "2025-10" <uren> uur declareert tegen "40,00" per uur
+      Dan <uitkomst>
+
+      Voorbeelden:
+        | uren | uitkomst                                                                                           |
+        | 4    | keurt de ontvanger het bericht niet af                                                              |
+        | 6    | keurt de ontvanger het bericht niet af                                                              |
+        | 7    | gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9321" op "Prestatie" |
+
+  @iwmo @ijw @TR322 @OP365
+  Regel: Over de hele toewijzing wordt niet meer gedeclareerd dan het totaal toegewezen volume
+
+    Scenario: Een toewijzing van 10 uur in totaal is na twee maanden van 6 uur op
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+        | ander   | 2025-10-06   | 2026-03-31 | 10     | 04      | 6          |
+      En de aanbieder heeft de zorg voor het andere product gestart op "2025-10-08"
+      En het is "2025-12-02"
+      En de aanbieder heeft voor het andere product over "2025-10" 6 uur gedeclareerd tegen "50,00" per uur
+      Als de aanbieder voor "ander" over "2025-11" 6 uur declareert tegen "50,00" per uur
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9322" op "Prestatie"
+
+  @iwmo @ijw @TR307 @TR308 @OP368 @TR387 @TR388
+  Regel: De productperiode valt binnen de toewijzing
+
+    Scenario: Een productperiode die voor de toewijzing begint gaat niet door
+      Als de aanbieder over "2025-10" 8 uur declareert met productperiode "2025-10-01" tot "2025-10-31"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9307" op "Prestatie"
+
+  @iwmo @ijw @TR308 @OP186 @OP288 @OP368
+  Regel: Na een intrekking wordt er niet meer gedeclareerd buiten de toewijzing
+
+    Scenario: Declareren over de hele maand nadat de toewijzing halverwege is ingetrokken gaat niet door
+      Gegeven het is "2025-11-20"
+      En de gemeente heeft de toewijzing ingetrokken per "2025-11-15" met reden "05"
+      En het is "2025-12-02"
+      Als de aanbieder over "2025-11" 4 uur declareert met productperiode "2025-11-01" tot "2025-11-30"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9308" op "Prestatie"
+
+  @iwmo @ijw @TR338 @OP276
+  Regel: Elke prestatie verwijst naar een toewijzing
+
+    Scenario: Een prestatie onder een onbekende toewijzing gaat niet door
+      Als de aanbieder over "2025-10" 8 uur declareert onder toewijzing 99999999
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9338" op "Prestatie"
+
+  @iwmo @ijw @TR340 @TR339 @OP302 @IV084
+  Regel: De gedeclareerde productcode is de toegewezen productcode
+
+    Scenario: Een prestatie met een andere productcode gaat niet door
+      Als de aanbieder over "2025-10" 8 uur declareert met een andere productcode
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9340" op "Prestatie"
+
+  @iwmo @ijw @TR318 @OP284 @OP354 @IV090
+  Regel: Een declaratieperiode ligt niet voor de laatst gedeclareerde; wel mag zorg later worden gedeclareerd
+
+    Scenario: Oktober declareren nadat november is gedeclareerd gaat niet door
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-11" 8 uur gedeclareerd tegen "50,00" per uur
+      Als de aanbieder over "2025-10" 8 uur declareert tegen "50,00" per uur
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "8214" op "DeclaratieAntwoord"
+
+  @iwmo @ijw @TR314 @OP283
+  Regel: Een referentienummer van een prestatie wordt maar een keer gebruikt
+
+    Scenario: Een prestatie met een al gebruikt referentienummer gaat niet door
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-10" 8 uur gedeclareerd tegen "50,00" per uur
+      Als de aanbieder over "2025-11" 8 uur declareert met het referentienummer van de vorige prestatie
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "8021" op "Prestatie"
+
+  @rol-gemeente @iwmo @ijw @TR333 @OP349
+  Regel: Een declaratienummer wordt maar een keer gebruikt
+
+    Scenario: Een declaratie met een al gebruikt declaratienummer wordt afgekeurd
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-10" 8 uur gedeclareerd tegen "50,00" per uur
+      Als de ketenpartner over "2025-11" 8 uur declareert met het declaratienummer van de vorige declaratie
+      Dan keurt de ontvanger het bericht af met retourcode "9333" op "DeclaratieAntwoord"
+
+  @iwmo @ijw @TR384 @TR385 @OP362
+  Regel: Op een verwijderde toewijzing wordt niet gedeclareerd, en een toewijzing met goedgekeurde prestaties wordt niet verwijderd
+
+    Scenario: Declareren op een verwijderde toewijzing gaat niet door
+      Gegeven de gemeente heeft de toewijzing verwijderd
+      Als de aanbieder over "2025-10" 1 uur declareert met productperiode "2025-10-06" tot "2025-10-06"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9384" op "Prestatie"
+
+    Scenario: Een toewijzing met goedgekeurde prestaties verwijderen gaat niet door
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-10" 8 uur gedeclareerd tegen "50,00" per uur
+      Als de gemeente de toewijzing verwijdert
+      Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "9385" op "ToegewezenProduct"
+
+  @iwmo @ijw @IV085 @IV086 @IV091 @OP360 @OP366 @TR323 @TR389 @TR390 @CD060 @CS325
+  Regel: Een goedgekeurde prestatie wordt gecrediteerd en daarna zo nodig opnieuw gedeclareerd
+
+    Scenario: De aanbieder crediteert een prestatie en declareert haar opnieuw
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-10" 8 uur gedeclareerd tegen "50,00" per uur
+      Als de aanbieder de vorige prestatie crediteert
+      En de aanbieder over "2025-10" 6 uur declareert tegen "50,00" per uur
+      Dan keurt de ontvanger alle berichten goed
+
+    Scenario: Een prestatie twee keer crediteren gaat niet door
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-10" 8 uur gedeclareerd tegen "50,00" per uur
+      En de aanbieder heeft de vorige prestatie gecrediteerd
+      Als de aanbieder de eerste prestatie nog een keer crediteert
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9390" op "Prestatie"
+
+    Scenario: Opnieuw declareren zonder eerst te crediteren gaat niet door
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-10" 4 uur gedeclareerd tegen "50,00" per uur
+      Als de aanbieder over "2025-10" 2 uur declareert tegen "50,00" per uur
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9389" op "Prestatie"
+
+  @rol-gemeente @iwmo @ijw @OP304 @TR342 @IV087 @OP303
+  Regel: Het declaratie-antwoord bevat alleen de afgekeurde prestaties, met kloppende totalen
+
+    Scenario: Een declaratie met een goede en een foute prestatie wordt deels toegekend
+      Gegeven de gemeente heeft een toewijzing afgegeven voor een ander product vanaf "2025-10-06" tot "2026-09-30"
+      En de aanbieder heeft de zorg voor het andere product gestart op "2025-10-08"
+      Als de ketenpartner over "2025-10" twee prestaties declareert waarvan een met een verkeerde productcode
+      Dan beantwoordt het systeem het bericht zoals een correcte ontvanger dat doet
+      En bevat het declaratie-antwoord alleen de afgekeurde prestatie, met retourcode "9340"

@@ -1,0 +1,85 @@
+# language: nl
+@release-3.2 @WMO317 @JW317 @WMO318 @JW318
+Functionaliteit: Verzoek om wijziging
+  Wil de aanbieder tijdens de levering iets veranderen, dan vraagt hij met een Verzoek om wijziging (317) het
+  complete gewenste pakket aan: alle actuele toewijzingen staan erin, ongewijzigd of te wijzigen, plus nieuwe
+  producten. De gemeente honoreert het verzoek in zijn geheel (met een 301, reden wijziging 12 en de
+  ReferentieAanbieder van het verzoek) of wijst het in zijn geheel af (319). Een verlenging met gelijk volume
+  gebeurt door de bestaande toewijzing op te rekken; een ander volume geeft een nieuwe toewijzing.
+
+  Achtergrond:
+    Gegeven het is "2026-01-12"
+    En de gemeente heeft deze toewijzingen afgegeven:
+      | product   | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+      | standaard | 2025-10-06   | 2026-01-30 | 1      | 04      | 2          |
+      | ander     | 2025-10-06   | 2026-09-30 | 2      | 04      | 2          |
+
+  @iwmo @ijw @OP344 @IV093 @IV092 @OP380 @OP257 @OP308 @OP348 @IV097 @IV099
+  Regel: Een gehonoreerd verzoek om wijziging wordt in zijn geheel overgenomen
+
+    Scenario: De gemeente honoreert een verlenging en een verlaging in een verzoek
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | volume |
+        | standaard | 2025-10-06            | 2026-02-28 | 1      |
+        | ander     | 2026-01-19            | 2026-09-30 | 1      |
+      En de gemeente het verzoek honoreert
+      Dan keurt de ontvanger alle berichten goed
+      En is de toewijzing voor "standaard" opgerekt tot "2026-02-28" onder hetzelfde nummer
+      En is de toewijzing voor "ander" beeindigd per "2026-01-18" en vervangen door een toewijzing vanaf "2026-01-19" met volume 1
+      En dragen alle toewijzingen in het laatste toewijzingsbericht de ReferentieAanbieder van het verzoek
+
+    Scenario: De gemeente wijst het verzoek om wijziging in zijn geheel af
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | volume |
+        | standaard | 2025-10-06            | 2026-02-28 | 1      |
+      En de gemeente het verzoek afwijst met reden "2"
+      Dan keurt de ontvanger alle berichten goed
+      En zijn er 2 toewijzingen, ongewijzigd
+
+  @iwmo @ijw @TR349 @OP308
+  Regel: Een verzoek om wijziging noemt alle actuele toewijzingen
+
+    Scenario: De aanbieder neemt de toewijzing die niet wijzigt op als ongewijzigd product
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | volume |
+        | standaard | 2025-10-06            | 2026-02-28 | 1      |
+      Dan keurt de ontvanger het bericht niet af
+      En noemt het verzoek om wijziging 2 actuele toewijzingen
+
+    @rol-gemeente
+    Scenario: Een verzoek zonder de ongewijzigde toewijzing wordt afgekeurd
+      Als de ketenpartner een verzoek om wijziging stuurt zonder de ongewijzigde toewijzing
+      Dan keurt de ontvanger het bericht af met retourcode "9349"
+
+  @rol-gemeente @iwmo @ijw @TR351 @TR350
+  Regel: Een te wijzigen of ongewijzigd product verwijst naar een actuele toewijzing
+
+    Scenario: Een verzoek om een onbekende toewijzing te wijzigen wordt afgekeurd
+      Als de ketenpartner een verzoek om wijziging stuurt voor toewijzing 99999999
+      Dan keurt de ontvanger het bericht af met retourcode "9351"
+
+  @iwmo @ijw @TR411 @IV092
+  Regel: Wie een toewijzing met een productcode wil wijzigen, geeft de gewenste omvang
+
+    Scenario: Een te wijzigen product zonder omvang gaat niet door
+      Als de aanbieder een verzoek om wijziging indient om "standaard" te verlengen tot "2026-02-28" zonder omvang
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9411" op "TeWijzigenProduct"
+
+  @iwmo @ijw @TR374 @OP350
+  Regel: Er is maar een verzoek tegelijk in behandeling
+
+    Scenario: Een tweede verzoek om wijziging terwijl het eerste loopt gaat niet door
+      Gegeven de aanbieder heeft een verzoek om wijziging ingediend dat de einddatum verschuift naar "2026-02-28"
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | volume |
+        | standaard | 2025-10-06            | 2026-03-31 | 1      |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9374" op "Client"
+
+  @iwmo @ijw @TR357 @OP345 @OP343
+  Regel: Met terugwerkende kracht wijzigen kan alleen over de hele periode van de toewijzing
+
+    Scenario: Een wijziging met een gewenste ingangsdatum in het verleden gaat niet door
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | volume |
+        | ander     | 2025-12-01            | 2026-09-30 | 1      |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9357" op "TeWijzigenProduct"

@@ -1,0 +1,120 @@
+"""Dan-steps: what the receiver of a message did with it, judged from the ketenpartner's exchange log."""
+
+from __future__ import annotations
+
+from pytest_bdd import parsers, then
+
+from suite import oordeel
+
+
+@then("keurt de ontvanger het bericht niet af")
+def niet_afgekeurd(gesprek, uitkomst):
+    oordeel.niet_afgekeurd(gesprek, uitkomst)
+
+
+@then("keurt de ontvanger alle berichten goed")
+def alles_goed(gesprek):
+    for uitkomst in gesprek.uitkomsten:
+        if not uitkomst.historie:
+            oordeel.niet_afgekeurd(gesprek, uitkomst)
+
+
+@then(parsers.parse('keurt de ontvanger het bericht af met retourcode "{code}"'))
+def afgekeurd(gesprek, uitkomst, code):
+    oordeel.afgekeurd_met(gesprek, uitkomst, code)
+
+
+@then(parsers.parse('keurt de ontvanger het bericht af met retourcode "{code}" op "{klasse}"'))
+def afgekeurd_op(gesprek, uitkomst, code, klasse):
+    oordeel.afgekeurd_met(gesprek, uitkomst, code, klasse)
+
+
+@then(parsers.parse('gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met '
+                    '"{code}" op "{klasse}"'))
+@then(parsers.parse('gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met '
+                    '"{code}" op "{klasse}"'))
+def voorkomen_of_afgekeurd(gesprek, uitkomst, code, klasse):
+    oordeel.voorkomen_of_afgekeurd(gesprek, uitkomst, code, klasse)
+
+
+@then(parsers.parse("is de {wat} volgens de ketenpartner {oordeel_} gemeld"))
+def tijdigheid(gesprek, uitkomst, wat, oordeel_):
+    regel = {"start": "OP271", "stop": "OP272"}[wat]
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    te_laat = oordeel.bevindingen(heen, regel)
+    if (oordeel_ == "te laat") != bool(te_laat):
+        raise AssertionError(f"de ketenpartner vond de {wat} {'te laat' if te_laat else 'tijdig'} ({regel}); "
+                             f"verwacht: {oordeel_}; {[b.get('text') for b in te_laat]}")
+
+
+@then("beantwoordt het systeem het bericht zoals een correcte ontvanger dat doet")
+def zoals_correcte_ontvanger(gesprek, uitkomst):
+    oordeel.zoals_correcte_ontvanger(gesprek, uitkomst)
+
+
+@then(parsers.parse("bevat het laatste toewijzingsbericht {aantal:d} toegewezen producten"))
+def aantal_toegewezen(gesprek, aantal):
+    laatste = gesprek.dossier().laatste("301", heen=True)
+    gevonden = len(laatste.data["Client"]["ToegewezenProducten"])
+    assert gevonden == aantal, f"het toewijzingsbericht bevat {gevonden} toegewezen producten, verwacht {aantal}"
+
+
+@then("heeft elke toewijzing in het gesprek een eigen ToewijzingNummer")
+def eigen_nummers(gesprek):
+    toegewezen = gesprek.dossier().toegewezen().values()
+    sleutels = {(p["Product"].get("Code"), str(p["Ingangsdatum"])) for p in toegewezen}
+    assert len(sleutels) == len(toegewezen), f"toewijzingen delen een nummer: {sorted(sleutels)}"
+
+
+@then(parsers.parse('heeft de toewijzing nog hetzelfde ToewijzingNummer met einddatum "{dag}" en reden wijziging '
+                    '"{reden}"'))
+def zelfde_nummer(gesprek, dag, reden):
+    toegewezen = gesprek.dossier().toegewezen()
+    assert len(toegewezen) == 1, f"verwacht een toewijzing onder hetzelfde nummer, gevonden {sorted(toegewezen)}"
+    p = next(iter(toegewezen.values()))
+    assert (str(p.get("Einddatum")), p.get("RedenWijziging")) == (dag, reden), \
+        f"toewijzing {p['ToewijzingNummer']}: einddatum {p.get('Einddatum')}, reden wijziging {p.get('RedenWijziging')}"
+
+
+@then("heeft geen enkele toewijzing in het laatste toewijzingsbericht een ReferentieAanbieder")
+def geen_referentie(gesprek):
+    laatste = gesprek.dossier().laatste("301", heen=True)
+    met = [p for p in laatste.data["Client"]["ToegewezenProducten"] if p.get("ReferentieAanbieder")]
+    assert not met, f"toewijzing(en) met ReferentieAanbieder zonder verzoek: {met}"
+
+
+@then(parsers.parse('is de levering gestopt met reden "{reden}" per "{dag}"'))
+def gestopt_met(gesprek, reden, dag):
+    stops = [(s["RedenBeeindiging"], str(s["Einddatum"])) for s in gesprek.dossier().stops()]
+    assert (reden, dag) in stops, f"geen geaccepteerde stop met reden {reden} per {dag}; stops: {stops}"
+
+
+@then("volgt op de intrekking geen nieuwe stop")
+def geen_nieuwe_stop(gesprek):
+    regels = gesprek.dossier().berichten("301", "307", heen=True)
+    laatste_301 = max(i for i, r in enumerate(regels) if r.nummer == "301")
+    na = [r.entry.get("identificatie") for r in regels[laatste_301 + 1:] if r.nummer == "307"]
+    assert not na, f"na de intrekking volgde nog een stop: {na}"
+
+
+@then(parsers.parse('heeft het systeem uit zichzelf een stop gestuurd met reden "{reden}" per "{dag}"'))
+def zelf_gestopt(gesprek, reden, dag):
+    stops = [(s["RedenBeeindiging"], str(s["Einddatum"]))
+             for r in gesprek.dossier().berichten("307", heen=True, van_systeem=True)
+             for s in r.data["Client"]["StopProducten"]]
+    assert (reden, dag) in stops, f"het systeem stuurde na de intrekking geen stop met reden {reden} per {dag} " \
+                                  f"(OP288); wel: {stops or 'geen stop'}"
+
+
+@then("hebben de twee clienten verschillende ToewijzingNummers")
+def verschillende_nummers(gesprek):
+    eigen = set(gesprek.dossier().toegewezen())
+    ander = {n for a in gesprek.anderen for n in a.dossier().toegewezen()}
+    assert eigen and ander and not (eigen & ander), f"gedeelde ToewijzingNummers: {sorted(eigen & ander)}"
+
+
+@then("keurt de ontvanger het bericht af")
+def iets_afgekeurd(gesprek, uitkomst):
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    afkeur = oordeel.afkeur(oordeel.codes(oordeel.retour_van(gesprek, heen)))
+    assert afkeur, f"de ontvanger keurde {oordeel.beschrijf(heen)} niet af"

@@ -1,0 +1,191 @@
+"""Steps about declaring (323), the declaratie-antwoord (325) and crediting."""
+
+from __future__ import annotations
+
+from pytest_bdd import given, parsers, then, when
+
+from steps.berichten import _gebeurd
+from suite import berichtdata as bd
+from suite.handelingen import datum
+
+UUR, MINUUT, ETMAAL = "04", "01", "14"
+
+
+def centen(bedrag: str) -> int:
+    euro, _, cent = bedrag.replace(".", "").partition(",")
+    return int(euro) * 100 + int((cent or "0").ljust(2, "0"))
+
+
+def _declareer(gesprek, vandaag, maand, *prestaties):
+    with gesprek.mag_weigeren():
+        return gesprek.declareer(vandaag, maand, list(prestaties))
+
+
+@given(parsers.parse('de aanbieder heeft over "{maand}" {volume:d} uur gedeclareerd tegen "{tarief}" per uur'))
+def gedeclareerd(gesprek, vandaag, maand, volume, tarief):
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=centen(tarief))
+    _gebeurd(gesprek, gesprek.declareer(vandaag, maand, [prestatie]))
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert tegen "{tarief}" per uur'),
+      target_fixture="uitkomst")
+def declareer_uren(gesprek, vandaag, maand, volume, tarief):
+    return _declareer(gesprek, vandaag, maand, gesprek.prestatie(maand, volume, ProductTarief=centen(tarief)))
+
+
+@when(parsers.parse('de aanbieder voor "{code}" over "{maand}" {volume:d} uur declareert tegen "{tarief}" per uur'),
+      target_fixture="uitkomst")
+def declareer_product(gesprek, vandaag, code, maand, volume, tarief):
+    prestatie = gesprek.prestatie(maand, volume, code=code, ProductTarief=centen(tarief))
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} minuten declareert tegen "{tarief}" per uur'),
+      target_fixture="uitkomst")
+def declareer_minuten(gesprek, vandaag, maand, volume, tarief):
+    return _declareer(gesprek, vandaag, maand, gesprek.prestatie(maand, volume, MINUUT, Uurtarief=centen(tarief)))
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} etmalen declareert tegen "{tarief}"'),
+      target_fixture="uitkomst")
+def declareer_etmalen(gesprek, vandaag, maand, volume, tarief):
+    return _declareer(gesprek, vandaag, maand, gesprek.prestatie(maand, volume, ETMAAL, ProductTarief=centen(tarief)))
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert met productperiode "{begin}" tot "{eind}"'),
+      target_fixture="uitkomst")
+def declareer_periode(gesprek, vandaag, maand, volume, begin, eind):
+    periode = {"Begindatum": datum(begin), "Einddatum": datum(eind)}
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000, ProductPeriode=periode)
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert onder toewijzing {nummer:d}'),
+      target_fixture="uitkomst")
+def declareer_onbekend(gesprek, vandaag, maand, volume, nummer):
+    periode = bd.maand(datum(maand + "-01"))
+    prestatie = gesprek.prestatie(maand, volume, nummer=nummer, ProductTarief=5000, ProductPeriode=periode,
+                                  ProductCategorie=gesprek.productcode(None)[:2], ProductCode=gesprek.productcode(None))
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+def andere_code(code: str) -> str:
+    return f"{code[:-2]}{(int(code[-2:]) + 1) % 100:02d}"
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert met een andere productcode'),
+      target_fixture="uitkomst")
+def declareer_andere_code(gesprek, vandaag, maand, volume):
+    code = andere_code(gesprek.productcode(None))
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000, ProductCategorie=code[:2], ProductCode=code)
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+def _prestaties(gesprek) -> list[dict]:
+    return list(bd.prestaties_in(gesprek.dossier()).values())
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert met het referentienummer van de vorige '
+                    'prestatie'), target_fixture="uitkomst")
+def declareer_zelfde_referentie(gesprek, vandaag, maand, volume):
+    referentie = _prestaties(gesprek)[-1]["ProductReferentie"]["ReferentieNummer"]
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000, ReferentieNummer=referentie)
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+@given("de aanbieder heeft de vorige prestatie gecrediteerd")
+def gecrediteerd(gesprek, vandaag):
+    referentie = _prestaties(gesprek)[-1]["ProductReferentie"]["ReferentieNummer"]
+    _gebeurd(gesprek, gesprek.crediteer(vandaag, referentie))
+
+
+@when("de aanbieder de vorige prestatie crediteert", target_fixture="uitkomst")
+@when("de aanbieder de eerste prestatie nog een keer crediteert", target_fixture="uitkomst")
+def crediteren(gesprek, vandaag):
+    debet = [p for p in _prestaties(gesprek) if p["IngediendBedrag"]["DebetCredit"] == "D"]
+    with gesprek.mag_weigeren():
+        return gesprek.crediteer(vandaag, debet[0]["ProductReferentie"]["ReferentieNummer"])
+
+
+@when(parsers.parse('de ketenpartner over "{maand}" twee prestaties declareert waarvan een met een verkeerde '
+                    'productcode'), target_fixture="uitkomst")
+def twee_prestaties(gesprek, vandaag, maand):
+    goed = gesprek.prestatie(maand, 8, ProductTarief=5000)
+    code = andere_code(gesprek.productcode("ander"))
+    fout = gesprek.prestatie(maand, 8, code="ander", ProductTarief=5000, ProductCategorie=code[:2], ProductCode=code)
+    return gesprek.declareer(vandaag, maand, [goed, fout])
+
+
+# --------------------------------------------------------------------------------------------------- checks
+def _antwoord(gesprek, uitkomst) -> dict:
+    from suite import oordeel
+
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    retouren = [r for r in gesprek.dossier().retour_op(heen) if r.nummer == "325"]
+    assert retouren and retouren[0].data, f"geen declaratie-antwoord (325) op {heen.naam}"
+    return retouren[0].data
+
+
+@then("is de declaratie volledig toegewezen")
+def volledig(gesprek, uitkomst):
+    antwoord = _antwoord(gesprek, uitkomst)["DeclaratieAntwoord"]
+    codes = antwoord["RetourCodes"]["RetourCode"]
+    assert "8001" in codes and not antwoord.get("Clienten"), f"declaratie-antwoord: {antwoord}"
+
+
+@then(parsers.parse('bevat het declaratie-antwoord alleen de afgekeurde prestatie, met retourcode "{code}"'))
+def alleen_afgekeurd(gesprek, uitkomst, code):
+    antwoord = _antwoord(gesprek, uitkomst)["DeclaratieAntwoord"]
+    prestaties = [p for c in antwoord.get("Clienten", []) for p in c["Prestaties"]]
+    assert len(prestaties) == 1, f"verwacht een afgekeurde prestatie in de 325, gevonden {len(prestaties)}"
+    assert code in prestaties[0]["RetourCodes"]["RetourCode"], f"retourcodes: {prestaties[0]['RetourCodes']}"
+
+
+def _laatste_prestatie(gesprek) -> dict:
+    return _prestaties(gesprek)[-1]
+
+
+@then(parsers.parse('is de productperiode "{begin}" tot "{eind}"'))
+def productperiode(gesprek, begin, eind):
+    pp = _laatste_prestatie(gesprek)["ProductPeriode"]
+    assert (str(pp["Begindatum"]), str(pp["Einddatum"])) == (begin, eind), f"productperiode {pp}"
+
+
+@then(parsers.parse('is het ingediende bedrag "{bedrag}" met producttarief "{tarief}"'))
+def bedrag(gesprek, bedrag, tarief):
+    p = _laatste_prestatie(gesprek)
+    gevonden = (int(p["IngediendBedrag"]["Bedrag"]), int(p.get("ProductTarief") or 0))
+    assert gevonden == (centen(bedrag), centen(tarief)), f"ingediend bedrag en tarief (centen): {gevonden}"
+
+
+@when(parsers.parse('de aanbieder over "{maand}" declareert:'), target_fixture="uitkomst")
+def declareer_tabel(gesprek, vandaag, maand, datatable):
+    kop, *rijen = datatable
+    prestaties = []
+    for r in (dict(zip(kop, rij, strict=True)) for rij in rijen):
+        periode = {"Begindatum": datum(r["begin"]), "Einddatum": datum(r["eind"])}
+        prestaties.append(gesprek.prestatie(maand, int(r["volume"]), r["eenheid"], code=r["product"],
+                                            ProductTarief=centen(r["tarief"]), ProductPeriode=periode))
+    return _declareer(gesprek, vandaag, maand, *prestaties)
+
+
+@when(parsers.parse('de aanbieder voor "{code}" over "{maand}" {volume:d} minuten declareert tegen "{tarief}" per uur'),
+      target_fixture="uitkomst")
+def declareer_product_minuten(gesprek, vandaag, code, maand, volume, tarief):
+    prestatie = gesprek.prestatie(maand, volume, MINUUT, code=code, Uurtarief=centen(tarief))
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+@when(parsers.parse('de ketenpartner over "{maand}" {volume:d} uur declareert met het declaratienummer van de vorige '
+                    'declaratie'), target_fixture="uitkomst")
+def declareer_zelfde_nummer(gesprek, vandaag, maand, volume):
+    vorige = gesprek.dossier().laatste("323", heen=True).data["Declaratie"]["DeclaratieNummer"]
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000)
+    return gesprek.declareer(vandaag, maand, [prestatie], DeclaratieNummer=vorige)
+
+
+@given(parsers.parse('de aanbieder heeft voor het andere product over "{maand}" {volume:d} uur gedeclareerd tegen '
+                     '"{tarief}" per uur'))
+def ander_gedeclareerd(gesprek, vandaag, maand, volume, tarief):
+    prestatie = gesprek.prestatie(maand, volume, code="ander", ProductTarief=centen(tarief))
+    _gebeurd(gesprek, gesprek.declareer(vandaag, maand, [prestatie]))

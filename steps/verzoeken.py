@@ -1,0 +1,233 @@
+"""Steps about verzoeken (315, 317) and their answers (319, or a 301 that honours them)."""
+
+from __future__ import annotations
+
+from pytest_bdd import given, parsers, then, when
+
+from steps.berichten import _gebeurd
+from suite import berichtdata as bd
+from suite.handelingen import datum
+
+AFGEWEZEN, IN_ONDERZOEK, WOONPLAATSBEGINSEL = "1", "2", "8"
+
+
+# ---------------------------------------------------------------------------------------- verzoek om toewijzing
+@given(parsers.parse('de aanbieder heeft een verzoek om toewijzing ingediend vanaf "{begin}" tot "{eind}"'))
+def vot_ingediend(gesprek, vandaag, begin, eind):
+    _gebeurd(gesprek, gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag(None, begin, eind)]))
+
+
+@when(parsers.parse('de aanbieder een verzoek om toewijzing indient vanaf "{begin}" tot "{eind}"'),
+      target_fixture="uitkomst")
+@when(parsers.parse('de aanbieder nog een verzoek om toewijzing indient vanaf "{begin}" tot "{eind}"'),
+      target_fixture="uitkomst")
+def vot(gesprek, vandaag, begin, eind):
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag(None, begin, eind)])
+
+
+@when(parsers.parse('de aanbieder een verzoek om toewijzing indient voor een ander product vanaf "{begin}" tot '
+                    '"{eind}"'), target_fixture="uitkomst")
+def vot_ander(gesprek, vandaag, begin, eind):
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag("ander", begin, eind)])
+
+
+@when("de aanbieder een verzoek om toewijzing indient voor de producten:", target_fixture="uitkomst")
+def vot_tabel(gesprek, vandaag, datatable):
+    kop, *rijen = datatable
+    producten = [gesprek.aanvraag(None if r["product"] == "standaard" else r["product"], r["ingangsdatum"],
+                                  r["einddatum"]) for r in (dict(zip(kop, rij, strict=True)) for rij in rijen)]
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_toewijzing(vandaag, producten)
+
+
+@when("de aanbieder een nieuw verzoek om toewijzing indient met dezelfde ReferentieAanbieder",
+      target_fixture="uitkomst")
+def vot_zelfde_referentie(gesprek, vandaag):
+    referentie = bd.laatste_verzoek(gesprek.dossier())
+    aanvraag = gesprek.aanvraag("ander", "2026-03-01", "2026-07-31", ReferentieAanbieder=referentie)
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_toewijzing(vandaag, [aanvraag])
+
+
+# ---------------------------------------------------------------------------------------------- antwoorden
+@given("de gemeente heeft het verzoek gehonoreerd")
+def gehonoreerd(gesprek, vandaag):
+    _gebeurd(gesprek, gesprek.honoreer(vandaag, bd.laatste_verzoek(gesprek.dossier())))
+
+
+@when("de gemeente het verzoek honoreert", target_fixture="uitkomst")
+def honoreren(gesprek, vandaag):
+    with gesprek.mag_weigeren():
+        return gesprek.honoreer(vandaag, bd.laatste_verzoek(gesprek.dossier()))
+
+
+@given(parsers.parse('de gemeente heeft het verzoek afgewezen met reden "{reden}"'))
+def afgewezen(gesprek, vandaag, reden):
+    _gebeurd(gesprek, gesprek.beantwoord(vandaag, bd.laatste_verzoek(gesprek.dossier()), AFGEWEZEN, reden))
+
+
+@when(parsers.parse('de gemeente het verzoek afwijst met reden "{reden}"'), target_fixture="uitkomst")
+def afwijzen(gesprek, vandaag, reden):
+    with gesprek.mag_weigeren():
+        return gesprek.beantwoord(vandaag, bd.laatste_verzoek(gesprek.dossier()), AFGEWEZEN, reden)
+
+
+@when(parsers.parse('de gemeente het verzoek "{referentie}" afwijst met reden "{reden}"'), target_fixture="uitkomst")
+def afwijzen_referentie(gesprek, vandaag, referentie, reden):
+    with gesprek.mag_weigeren():
+        return gesprek.beantwoord(vandaag, referentie, AFGEWEZEN, reden)
+
+
+@given("de gemeente heeft gemeld dat het verzoek in onderzoek is")
+def in_onderzoek_gemeld(gesprek, vandaag):
+    _gebeurd(gesprek, gesprek.beantwoord(vandaag, bd.laatste_verzoek(gesprek.dossier()), IN_ONDERZOEK))
+
+
+@when("de gemeente meldt dat het verzoek in onderzoek is", target_fixture="uitkomst")
+@when("de gemeente nog een keer meldt dat het verzoek in onderzoek is", target_fixture="uitkomst")
+def in_onderzoek(gesprek, vandaag):
+    with gesprek.mag_weigeren():
+        return gesprek.beantwoord(vandaag, bd.laatste_verzoek(gesprek.dossier()), IN_ONDERZOEK)
+
+
+@when(parsers.parse('de gemeente het verzoek afwijst op grond van het woonplaatsbeginsel, verantwoordelijk is '
+                    'gemeente "{gemeente}"'), target_fixture="uitkomst")
+def woonplaatsbeginsel(gesprek, vandaag, gemeente):
+    referentie = bd.laatste_verzoek(gesprek.dossier())
+    return gesprek.beantwoord(vandaag, referentie, AFGEWEZEN, WOONPLAATSBEGINSEL, gemeente)
+
+
+@then("neemt de toewijzing de ReferentieAanbieder van het verzoek over")
+def referentie_overgenomen(gesprek):
+    dossier = gesprek.dossier()
+    referentie = bd.laatste_verzoek(dossier)
+    laatste = dossier.laatste("301", heen=True).data["Client"]["ToegewezenProducten"]
+    assert any(p.get("ReferentieAanbieder") == referentie for p in laatste), \
+        f"geen toegewezen product met ReferentieAanbieder {referentie}: {laatste}"
+
+
+@then(parsers.parse('noemt het antwoordbericht gemeente "{gemeente}" als verantwoordelijke gemeente'))
+def verantwoordelijke_gemeente(gesprek, gemeente):
+    antwoord = gesprek.dossier().laatste("319", heen=True).data["Antwoord"]
+    gevonden = (antwoord.get("Woonplaatsbeginsel") or {}).get("Gemeente")
+    assert gevonden == gemeente, f"verantwoordelijke gemeente in de 319: {gevonden}, verwacht {gemeente}"
+
+
+@given(parsers.parse('de aanbieder heeft een verzoek om wijziging ingediend dat de einddatum verschuift naar "{dag}"'))
+def vow_verlenging_ingediend(gesprek, vandaag, dag):
+    toewijzing = gesprek.toewijzing()
+    wijziging = {"ToewijzingNummer": toewijzing["ToewijzingNummer"], "GewensteIngangsdatum": toewijzing["Ingangsdatum"],
+                 "Einddatum": datum(dag), "Omvang": toewijzing["Omvang"]}
+    _gebeurd(gesprek, gesprek.verzoek_om_wijziging(vandaag, [wijziging]))
+
+
+# --------------------------------------------------------------------------------------- verzoek om wijziging
+def _te_wijzigen(gesprek, rij: dict) -> dict:
+    t = gesprek.toewijzing(gesprek.productcode(None if rij["product"] == "standaard" else rij["product"]))
+    omvang = {**t["Omvang"], "Volume": int(rij["volume"])}
+    return {"ToewijzingNummer": t["ToewijzingNummer"], "GewensteIngangsdatum": datum(rij["gewenste ingangsdatum"]),
+            "Einddatum": datum(rij["einddatum"]), "Omvang": omvang}
+
+
+@when("de aanbieder een verzoek om wijziging indient:", target_fixture="uitkomst")
+def vow(gesprek, vandaag, datatable):
+    kop, *rijen = datatable
+    wijzigingen = [_te_wijzigen(gesprek, dict(zip(kop, r, strict=True))) for r in rijen]
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_wijziging(vandaag, wijzigingen)
+
+
+@when("de ketenpartner een verzoek om wijziging stuurt zonder de ongewijzigde toewijzing", target_fixture="uitkomst")
+def vow_onvolledig(gesprek, vandaag):
+    rij = {"product": "standaard", "gewenste ingangsdatum": "2025-10-06", "einddatum": "2026-02-28", "volume": "1"}
+    return gesprek.verzoek_om_wijziging(vandaag, [_te_wijzigen(gesprek, rij)], OngewijzigdeProducten=[])
+
+
+@when(parsers.parse("de ketenpartner een verzoek om wijziging stuurt voor toewijzing {nummer:d}"),
+      target_fixture="uitkomst")
+def vow_onbekend(gesprek, vandaag, nummer):
+    wijziging = {"ToewijzingNummer": nummer, "GewensteIngangsdatum": datum("2026-02-01"),
+                 "Einddatum": datum("2026-09-30"), "Omvang": {"Volume": 1, "Eenheid": "04", "Frequentie": "2"}}
+    return gesprek.verzoek_om_wijziging(vandaag, [wijziging])
+
+
+def _van_product(gesprek, code: str) -> list[dict]:
+    code = gesprek.productcode(None if code == "standaard" else code)
+    return sorted((p for p in gesprek.dossier().toegewezen().values() if p["Product"].get("Code") == code),
+                  key=lambda p: int(p["ToewijzingNummer"]))
+
+
+@then(parsers.parse('is de toewijzing voor "{code}" opgerekt tot "{dag}" onder hetzelfde nummer'))
+def opgerekt(gesprek, code, dag):
+    versies = _van_product(gesprek, code)
+    assert len(versies) == 1, f"verwacht een toewijzing voor {code} (oprekken, OP380), gevonden {len(versies)}"
+    p = versies[0]
+    assert str(p.get("Einddatum")) == dag, f"einddatum {p.get('Einddatum')}, verwacht {dag}"
+    assert p.get("RedenWijziging") == "12", f"reden wijziging {p.get('RedenWijziging')}, verwacht 12 (IV093)"
+
+
+@then(parsers.parse('is de toewijzing voor "{code}" beeindigd per "{eind}" en vervangen door een toewijzing vanaf '
+                    '"{begin}" met volume {volume:d}'))
+def vervangen(gesprek, code, eind, begin, volume):
+    versies = _van_product(gesprek, code)
+    assert len(versies) == 2, f"verwacht een beeindigde en een nieuwe toewijzing voor {code}, gevonden {versies}"
+    oud, nieuw = versies
+    assert (str(oud.get("Einddatum")), oud.get("RedenWijziging")) == (eind, "12"), f"oude toewijzing: {oud}"
+    assert (str(nieuw["Ingangsdatum"]), int(nieuw["Omvang"]["Volume"])) == (begin, volume), f"nieuwe: {nieuw}"
+
+
+@then("dragen alle toewijzingen in het laatste toewijzingsbericht de ReferentieAanbieder van het verzoek")
+def alle_met_referentie(gesprek):
+    dossier = gesprek.dossier()
+    referentie = bd.laatste_verzoek(dossier)
+    producten = dossier.laatste("301", heen=True).data["Client"]["ToegewezenProducten"]
+    zonder = [p["ToewijzingNummer"] for p in producten if p.get("ReferentieAanbieder") != referentie]
+    assert not zonder, f"toewijzing(en) {zonder} zonder ReferentieAanbieder {referentie} (IV093, IV097)"
+
+
+@then(parsers.parse("zijn er {aantal:d} toewijzingen, ongewijzigd"))
+def ongewijzigd(gesprek, aantal):
+    toegewezen = list(gesprek.dossier().toegewezen().values())
+    assert len(toegewezen) == aantal, f"{len(toegewezen)} toewijzingen, verwacht {aantal}"
+    gewijzigd = [p["ToewijzingNummer"] for p in toegewezen if p.get("RedenWijziging")]
+    assert not gewijzigd, f"toewijzing(en) {gewijzigd} zijn toch gewijzigd"
+
+
+@then(parsers.parse("noemt het verzoek om wijziging {aantal:d} actuele toewijzingen"))
+def vow_volledig(gesprek, aantal):
+    verzoek = gesprek.dossier().laatste("317", heen=True).data["Client"]["Verzoek"]
+    genoemd = len(verzoek.get("OngewijzigdeProducten", [])) + len(verzoek.get("TeWijzigenProducten", []))
+    assert genoemd == aantal, f"het verzoek noemt {genoemd} toewijzingen, verwacht {aantal} (TR349)"
+
+
+@when("de aanbieder een verzoek om toewijzing indient met:", target_fixture="uitkomst")
+def vot_volledig(gesprek, vandaag, datatable):
+    kop, *rijen = datatable
+    producten = []
+    for r in (dict(zip(kop, rij, strict=True)) for rij in rijen):
+        omvang = {"Volume": int(r["volume"]), "Eenheid": r["eenheid"], "Frequentie": r["frequentie"]}
+        producten.append(gesprek.aanvraag(r["product"], r["ingangsdatum"], r["einddatum"], Omvang=omvang,
+                                          ReferentieAanbieder=r["referentie"],
+                                          Verwijzer={"Type": r["verwijzer"], "Naam": "Huisarts"}))
+    return gesprek.verzoek_om_toewijzing(vandaag, producten)
+
+
+@then("neemt elke toewijzing de ReferentieAanbieder van het aangevraagde product over")
+def referenties_overgenomen(gesprek):
+    dossier = gesprek.dossier()
+    gevraagd = {(p["Product"].get("Code"), p["ReferentieAanbieder"])
+                for r in dossier.berichten("315", heen=True) for p in r.data["Client"]["AangevraagdeProducten"]}
+    toegewezen = {(p["Product"].get("Code"), p.get("ReferentieAanbieder")) for p in dossier.toegewezen().values()}
+    assert gevraagd <= toegewezen, f"niet overgenomen: {sorted(gevraagd - toegewezen)} (IV094)"
+
+
+@when(parsers.parse('de aanbieder een verzoek om wijziging indient om "{code}" te verlengen tot "{dag}" zonder omvang'),
+      target_fixture="uitkomst")
+def vow_zonder_omvang(gesprek, vandaag, code, dag):
+    t = gesprek.toewijzing(gesprek.productcode(None if code == "standaard" else code))
+    wijziging = {"ToewijzingNummer": t["ToewijzingNummer"], "GewensteIngangsdatum": datum(t["Ingangsdatum"]),
+                 "Einddatum": datum(dag)}
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_wijziging(vandaag, [wijziging])

@@ -1,0 +1,128 @@
+"""Fixtures of the suite: the ketenpartner (one per session and xdist worker, in a background thread, playing the
+role opposite the system under test), the system under test, and per scenario a synthetic client, "vandaag",
+the standard and the conversation (``Gesprek``) whose evidence is attached to the report afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+import pytest
+
+from ketenproef import fake
+from mockserver.handle import Ketenpartner
+from suite import bewijs
+from suite.gesprek import Gesprek, Partijen
+from suite.plugin import sut_rol, sut_specs
+from sut.base import Verbinding
+from sut.registry import open_sut, systems
+
+VANDAAG = dt.date(2026, 1, 12)
+LEEFTIJD = {"iWmo": (18, 95), "iJw": (0, 17)}
+
+
+def _worker(config: pytest.Config) -> int:
+    return int(getattr(config, "workerinput", {}).get("workerid", "gw0")[2:] or 0)
+
+
+@pytest.fixture(scope="session")
+def rol(pytestconfig: pytest.Config) -> str:
+    """The role of the system under test."""
+    return sut_rol(pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def ketenpartner(rol: str):
+    handle = Ketenpartner.start("gemeente" if rol == "aanbieder" else "aanbieder")
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture(scope="session")
+def partijen(pytestconfig: pytest.Config) -> Partijen:
+    rng = random.Random(f"partijen|{pytestconfig.getoption('seed')}")
+    return Partijen(gemeente=fake.gemeentecode(rng), aanbieder=fake.agb_code(rng))
+
+
+@pytest.fixture(scope="session")
+def ingebouwd(pytestconfig: pytest.Config) -> bool:
+    """Built-in systems get a fresh instance per scenario; a vendor's system is one instance for the run."""
+    return set(sut_specs(pytestconfig)) <= {s.name for s in systems()}
+
+
+@pytest.fixture
+def sut_naam(pytestconfig: pytest.Config) -> str:
+    """The --sut of this scenario (parametrized when --sut names several built-in systems)."""
+    return sut_specs(pytestconfig)[0]
+
+
+@pytest.fixture(scope="session")
+def gedeeld_systeem(pytestconfig, rol, ketenpartner, partijen, ingebouwd):
+    if ingebouwd:
+        yield None
+        return
+    sut = _open(sut_specs(pytestconfig)[0], rol, ketenpartner, partijen)
+    yield sut
+    sut.close()
+
+
+def _open(spec: str, rol: str, partner: Ketenpartner, partijen: Partijen):
+    sut = open_sut(spec, rol)
+    ander = "gemeente" if rol == "aanbieder" else "aanbieder"
+    sut.connect(Verbinding(partner.url, partijen.van(rol), partijen.van(ander)))
+    return sut
+
+
+@pytest.fixture
+def systeem(sut_naam, rol, ketenpartner, partijen, gedeeld_systeem):
+    """The system under test for this scenario."""
+    if gedeeld_systeem is not None:
+        yield gedeeld_systeem
+        return
+    sut = _open(sut_naam, rol, ketenpartner, partijen)
+    yield sut
+    sut.close()
+
+
+@pytest.fixture(scope="session")
+def toewijzingnummers(pytestconfig: pytest.Config):
+    """ToewijzingNummers the ketenpartner gives out as gemeente: unique per run and worker (TR332)."""
+    seed = sum(map(ord, str(pytestconfig.getoption("seed"))))
+    return itertools.count((1 + seed % 8) * 10_000_000 + _worker(pytestconfig) * 1_000_000 + 1)
+
+
+@pytest.fixture
+def standaard(request: pytest.FixtureRequest) -> str:
+    """iWmo or iJw: from the scenario's standard tag (scenarios tagged with both run once per standard)."""
+    namen = {m.name for m in request.node.iter_markers()}
+    return "iJw" if "ijw" in namen and "iwmo" not in namen else "iWmo"
+
+
+@pytest.fixture
+def vandaag() -> dt.date:
+    """The frozen "vandaag" of the scenario; a step "het is ..." replaces it."""
+    return VANDAAG
+
+
+@pytest.fixture
+def client(request: pytest.FixtureRequest, pytestconfig: pytest.Config, standaard: str) -> dict:
+    """A synthetic client of its own per scenario, the same on every rerun with the same --seed."""
+    rng = random.Random(f"{pytestconfig.getoption('seed')}|{request.node.nodeid}")
+    persoon = fake.persoon(rng, peildatum=VANDAAG, leeftijd=LEEFTIJD[standaard])
+    return {**persoon, "Adres": fake.adres(rng)}
+
+
+@pytest.fixture
+def gesprek(request, ketenpartner, systeem, rol, partijen, client, standaard, toewijzingnummers, pytestconfig,
+            ingebouwd):
+    deadline = pytestconfig.getoption("retour_deadline") or (1.0 if ingebouwd else 30.0)
+    g = Gesprek(ketenpartner, systeem, rol, partijen, client, standaard, toewijzingnummers, deadline)
+    ketenpartner.reset(g.bsn)
+    yield g
+    try:
+        bewijs.leg_vast(request, g)
+    finally:
+        for bsn in [g.bsn] + [a.bsn for a in g.anderen]:
+            ketenpartner.clear_faults(bsn)
+            ketenpartner.reset(bsn)

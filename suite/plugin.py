@@ -1,0 +1,194 @@
+"""The pytest plugin of the suite: options, markers from the rule register, one standard per scenario, the role
+filter, and the result records the coverage matrix is built from. Fixtures live in ``suite.fixtures``."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from suite import tags
+
+pytest_plugins = ["suite.fixtures", "steps.berichten", "steps.tegenpartij", "steps.systeem", "steps.controles",
+                  "steps.verzoeken", "steps.declareren"]
+
+STANDAARD_IDS = {"iWmo": "iwmo", "iJw": "ijw"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("ketenproef", "ketenproef: conformance van iWmo 3.2 / iJw 3.2")
+    group.addoption("--sut", default=os.environ.get("KETENPROEF_SUT", "referentie-aanbieder"),
+                    help="systeem onder test: naam (ketenproef suts), http://..., cmd:PAD of handmatig:ROL")
+    group.addoption("--rol", choices=tags.ROLLEN, default=None, help="rol van het systeem (nodig bij http/cmd)")
+    group.addoption("--seed", default="1", help="zaad voor de synthetische clienten (zelfde zaad = zelfde run)")
+    group.addoption("--rapport", default=None, help="map voor bewijs: allure-results, junit.xml, coverage")
+    group.addoption("--retour-deadline", type=float, default=None,
+                    help="seconden die de ketenpartner op een retour van het systeem wacht (standaard 1 voor een "
+                         "ingebouwd systeem, dat zijn post meteen verwerkt; 30 voor andere)")
+
+
+def sut_specs(config: pytest.Config) -> list[str]:
+    """--sut as a list: one system, or several built-in systems of one role (``a,b,c``) that each run every
+    scenario in one session (used by the self-test over the broken variants)."""
+    return [s.strip() for s in config.getoption("sut").split(",") if s.strip()]
+
+
+def sut_rol(config: pytest.Config) -> str:
+    """The role of the system under test, from --rol, the registry or a handmatig: spec."""
+    rol, specs = config.getoption("rol"), sut_specs(config)
+    if rol:
+        return rol
+    if len(specs) == 1 and specs[0].startswith("handmatig:"):
+        return specs[0].split(":", 1)[1]
+    from sut.registry import systems
+
+    rollen = {info.name: info.role for info in systems()}
+    gevonden = {rollen.get(spec) for spec in specs}
+    if None in gevonden or len(gevonden) != 1:
+        raise pytest.UsageError(f"geef --rol aanbieder of --rol gemeente bij --sut {','.join(specs)} "
+                                "(meerdere systemen alleen als ingebouwde systemen met dezelfde rol)")
+    return gevonden.pop()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    for naam, uitleg in tags.alle_markers().items():
+        config.addinivalue_line("markers", f"{naam}: {uitleg}")
+    rapport = config.getoption("rapport", None)
+    if rapport and not hasattr(config, "workerinput"):
+        map_ = Path(rapport)
+        map_.mkdir(parents=True, exist_ok=True)
+        if getattr(config.option, "allure_report_dir", None) is None:
+            config.option.allure_report_dir = str(map_ / "allure-results")
+        if not getattr(config.option, "xmlpath", None):
+            config.option.xmlpath = str(map_ / f"junit-{_bestandsnaam(config.getoption('sut'))}.xml")
+    elif rapport and getattr(config.option, "allure_report_dir", None) is None:
+        config.option.allure_report_dir = str(Path(rapport) / "allure-results")
+    config.stash[_RESULTATEN] = []
+
+
+def _bestandsnaam(spec: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in spec)[:60]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A scenario tagged with both @iwmo and @ijw runs once per standard."""
+    namen = {m.name for m in metafunc.definition.iter_markers()}
+    if {"iwmo", "ijw"} <= namen and "standaard" not in metafunc.fixturenames:
+        metafunc.fixturenames.append("standaard")
+        metafunc.parametrize("standaard", [pytest.param(s, id=i) for s, i in STANDAARD_IDS.items()])
+    specs = sut_specs(metafunc.config)
+    if len(specs) > 1 and scenario_van(metafunc.definition) is not None:
+        metafunc.fixturenames.append("sut_naam")
+        metafunc.parametrize("sut_naam", specs, ids=specs)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep one standard tag per item, and deselect scenarios written for the other role."""
+    rol = sut_rol(config) if any(_is_scenario(i) for i in items) else None
+    keep, weg = [], []
+    for item in items:
+        _een_standaard(item)
+        for naam in {m.name for m in item.iter_markers()} & set(tags.BEKENDE_GEBREKEN):
+            item.add_marker(pytest.mark.xfail(reason=tags.BEKENDE_GEBREKEN[naam], strict=False))
+        rollen = {m.name for m in item.iter_markers() if m.name.startswith("rol-")}
+        (weg if rol and rollen and f"rol-{rol}" not in rollen else keep).append(item)
+    if weg:
+        config.hook.pytest_deselected(items=weg)
+        items[:] = keep
+
+
+def _een_standaard(item: pytest.Item) -> None:
+    """Drop the other standard's tag and its message tags (WMO305 on an iJw run) from the item."""
+    standaard = getattr(getattr(item, "callspec", None), "params", {}).get("standaard")
+    standaard = standaard or tags.standaard_in({m.name for m in item.iter_markers()})
+    if not standaard:
+        return
+    ander, prefix = ("ijw", "JW") if standaard == "iWmo" else ("iwmo", "WMO")
+    item.own_markers[:] = [m for m in item.own_markers if m.name != ander and not
+                           (m.name.startswith(prefix) and m.name[len(prefix):].isdigit())]
+
+
+def _is_scenario(item: pytest.Item) -> bool:
+    return scenario_van(item) is not None
+
+
+def scenario_van(item):
+    """The pytest-bdd scenario of a test item (or of a test definition during collection), else None."""
+    from pytest_bdd.scenario import scenario_wrapper_template_registry
+
+    return scenario_wrapper_template_registry.get(getattr(item, "function", None))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    scen = scenario_van(item)
+    if scen is None:
+        return
+    naam = scen.name + (f" [{item.callspec.id}]" if hasattr(item, "callspec") else "")
+    sut = getattr(getattr(item, "callspec", None), "params", {}).get("sut_naam") or item.config.getoption("sut")
+    item.user_properties.extend([("functionaliteit", scen.feature.name), ("scenario", naam), ("sut", sut),
+                                 ("regel", scen.rule.name if scen.rule else ""),
+                                 ("tags", " ".join(sorted(m.name for m in item.iter_markers())))])
+
+
+_RESULTATEN = pytest.StashKey[list]()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    props = dict(report.user_properties)
+    if "scenario" not in props:
+        return
+    if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+        _config().stash[_RESULTATEN].append({
+            "nodeid": report.nodeid, "naam": props["scenario"], "functionaliteit": props["functionaliteit"],
+            "regel": props.get("regel", ""), "tags": props["tags"].split(), "uitkomst": _uitkomst(report),
+            "sut": props.get("sut"),
+            "duur": round(report.duration, 3)})
+    elif report.when == "teardown" and report.outcome == "failed":
+        for res in _config().stash[_RESULTATEN]:
+            if res["nodeid"] == report.nodeid:
+                res["uitkomst"] = "failed"
+
+
+def _uitkomst(report: pytest.TestReport) -> str:
+    if hasattr(report, "wasxfail"):
+        return "xfailed" if report.skipped else "passed"
+    return report.outcome
+
+
+_CONFIG: list[pytest.Config] = []
+
+
+def _config() -> pytest.Config:
+    return _CONFIG[-1]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _CONFIG.append(session.config)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    rapport = config.getoption("rapport", None)
+    if not rapport or hasattr(config, "workerinput") or _RESULTATEN not in config.stash:
+        return
+    resultaten = config.stash[_RESULTATEN]
+    if not resultaten:
+        return
+    from suite import coverage
+
+    map_ = Path(rapport)
+    (map_ / "resultaten").mkdir(parents=True, exist_ok=True)
+    for spec in sut_specs(config):
+        eigen = [r for r in resultaten if (r.get("sut") or spec) == spec]
+        data = {"sut": spec, "rol": sut_rol(config), "seed": config.getoption("seed"), "tijd": time.time(),
+                "resultaten": eigen}
+        (map_ / "resultaten" / f"{_bestandsnaam(spec)}.json").write_text(
+            json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    coverage.schrijf(map_)

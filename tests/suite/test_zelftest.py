@@ -1,0 +1,95 @@
+"""The suite proves itself: it passes against both reference systems, and every deliberately broken variant
+(``sut.registry.systems()``) fails the scenarios of the rules its defect breaks, and only a few others.
+
+Everything runs through ``python -m suite.cli run`` (a subprocess with two xdist workers), as a vendor would run
+it; the broken variants of one role share a session (``--sut a,b,c``: every scenario once per variant) to save
+the start-up cost. Results are read from the run's ``resultaten/*.json``. Set KETENPROEF_ZELFTEST=0 to skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sut.registry import systems
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(os.environ.get("KETENPROEF_ZELFTEST") == "0", reason="KETENPROEF_ZELFTEST=0")
+# The built-in systems answer while they read their mail: the variants need not wait long for a retour that
+# never comes (and need no Allure evidence); the reference run keeps the normal settings.
+SNEL = ["--retour-deadline", "0.3", "-p", "no:allure_pytest_bdd"]
+
+# A defect in how a system builds every retour, or in a message every conversation needs, breaks nearly every
+# scenario of its role: for these "only a few others" cannot hold, only "caught by the scenarios of its rules".
+DOORDRINGEND = {
+    "aanbieder-retour-eigen-identificatie": "elke retour van het systeem verwijst naar een onbestaand bericht",
+    "aanbieder-retour-keurt-alles-goed": "elke afkeur in een retour ontbreekt",
+    "aanbieder-start-als-verwijdering": "elke start is een verwijdering",
+    "aanbieder-stop-met-ingangsdatum": "elke stop verwijst naar een niet-bestaande start",
+    "gemeente-retour-zonder-ketencontrole": "geen enkele ketenregel wordt nog toegepast",
+}
+# Broken variants skip their own validation before sending (sut/defecten.py), so they also send what the
+# reference refuses only because it validates its messages itself; scenarios for such rules may fail too.
+ZONDER_ZELFCONTROLE = {"TR340", "TR339", "TR414", "TR357", "TR389", "TR321", "TR307", "TR308"}
+WEINIG = 10
+KAPOT = [s for s in systems() if s.broken]
+
+
+def start(sut: str, rapport: Path, *extra: str) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "suite.cli", "run", "--sut", sut, "--rapport", str(rapport), "-n", "2"]
+    return subprocess.Popen([*cmd, "--", *extra] if extra else cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def resultaten(rapport: Path) -> dict[str, list[dict]]:
+    per_sut = {}
+    for pad in (rapport / "resultaten").glob("*.json"):
+        data = json.loads(pad.read_text(encoding="utf-8"))
+        per_sut[data["sut"]] = data["resultaten"]
+    return per_sut
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict[str, tuple[int, dict[str, list[dict]]]]:
+    """All runs at once (the variants of a role share a session); they wait on sockets and deadlines a lot."""
+    plannen = {"referentie": ("referentie", ())}
+    for rol in ("aanbieder", "gemeente"):
+        namen = ",".join(s.name for s in KAPOT if s.role == rol)
+        if namen:
+            plannen[rol] = (namen, SNEL)
+    mappen = {k: tmp_path_factory.mktemp(k) for k in plannen}
+    processen = {k: start(sut, mappen[k], *extra) for k, (sut, extra) in plannen.items()}
+    return {k: (p.wait(timeout=1800), resultaten(mappen[k])) for k, p in processen.items()}
+
+
+@pytest.fixture(scope="module")
+def kapotte_runs(runs) -> dict[str, list[dict]]:
+    return {sut: res for k, (_, per_sut) in runs.items() if k != "referentie" for sut, res in per_sut.items()}
+
+
+def test_de_referentiesystemen_voldoen(runs):
+    code, per_sut = runs["referentie"]
+    gefaald = [r["naam"] for res in per_sut.values() for r in res if r["uitkomst"] == "failed"]
+    assert code == 0 and not gefaald, f"de referentiesystemen falen: {gefaald[:10]}"
+    assert set(per_sut) == {"referentie-aanbieder", "referentie-gemeente"}
+    assert all(len(res) > 200 for res in per_sut.values())
+
+
+@pytest.mark.parametrize("variant", KAPOT, ids=[s.name for s in KAPOT])
+def test_een_kapotte_variant_wordt_betrapt(variant, kapotte_runs):
+    resultaten = kapotte_runs.get(variant.name)
+    assert resultaten, f"geen resultaten voor {variant.name}"
+    gefaald = [r for r in resultaten if r["uitkomst"] == "failed"]
+    for regel in variant.rules:
+        raak = [r["naam"] for r in gefaald if regel in r["tags"]]
+        assert raak, f"{variant.name}: geen falend scenario met @{regel}; gefaald: {[r['naam'] for r in gefaald]}"
+    if variant.name in DOORDRINGEND:
+        return
+    verklaard = set(variant.rules) | ZONDER_ZELFCONTROLE
+    overig = [r["naam"] for r in gefaald if not verklaard & set(r["tags"])]
+    assert len(overig) <= WEINIG, f"{variant.name} laat ook {len(overig)} andere scenario's falen: {overig}"
