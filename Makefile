@@ -16,7 +16,7 @@ $(BIN)/ketenproef: pyproject.toml
 install: $(BIN)/ketenproef
 
 rapport: install
-	$(BIN)/ketenproef corpus
+	$(BIN)/ketenproef run --sut referentie --rapport reports -n 2
 
 test: install
 	$(BIN)/ruff check .

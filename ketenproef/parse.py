@@ -43,7 +43,7 @@ def _refusal(data: bytes, max_bytes: int) -> Finding | None:
     """A reason to refuse the bytes before parsing, or None."""
     if len(data) > max_bytes:
         return _technical("OP179", f"Het bestand is {len(data):,} bytes; de grens is {max_bytes:,} bytes (25 MB).")
-    if not data.strip():
+    if not data or data.isspace():
         return _technical("XML", "Het bestand is leeg.")
     for bom, name in _BOMS.items():
         if data.startswith(bom):
@@ -52,15 +52,31 @@ def _refusal(data: bytes, max_bytes: int) -> Finding | None:
     if declared and declared.group(1).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
         return _technical("OP192", f"Het bestand is gecodeerd als {declared.group(1).decode()}; "
                                    "OP192 eist UTF-8.")
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+    if _declaration(data):
         return _technical("XML", "Het bestand bevat een DOCTYPE- of ENTITY-declaratie; iWmo/iJw-berichten "
                                  "hebben geen DTD en entiteiten worden niet verwerkt.")
     return None
 
 
+def _declaration(data: bytes) -> bool:
+    """Whether the prolog (everything before the root element) holds a DOCTYPE or ENTITY declaration. XML allows
+    them nowhere else: one after the root start is not well-formed, and the parser (no DTD loading, no entity
+    resolution) rejects it without expanding anything. So only the prolog is scanned."""
+    pos = data.find(b"<")
+    while pos != -1 and data[pos + 1:pos + 2] in (b"?", b"!"):
+        if data.startswith((b"<!DOCTYPE", b"<!ENTITY"), pos):
+            return True
+        pos = data.find(b"<", pos + 2)
+    return False
+
+
+ADVICE_SCAN = 1 << 20  # the line-ending advice judges the first MiB: it is advice, not a rejection
+
+
 def _line_endings(data: bytes) -> Finding | None:
-    lf = data.count(b"\n")
-    if lf and data.count(b"\r\n") < lf:
+    head = data[:ADVICE_SCAN]
+    lf = head.count(b"\n")
+    if lf and head.count(b"\r\n") < lf:
         return Finding(rule="OP192", retourcode=None, klasse=None, path=None, line=None, level=ADVIES,
                        text="Regeleinden zijn LF in plaats van CR/LF (OP192); het bericht is wel verwerkt.")
     return None

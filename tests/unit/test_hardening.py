@@ -114,3 +114,14 @@ def test_catastrophic_whitespace_in_commentaar_is_fast():
     data["Client"]["Commentaar"] = " \t" * 200_000 + "x"
     report = judge_quickly(factory.to_bytes("WMO315", data))
     assert report.message == "WMO315"
+
+
+def test_doctype_after_comments_and_processing_instructions_in_the_prolog_is_found():
+    data = (b'<?xml version="1.0"?><!-- x --><?pi y?><!DOCTYPE b [<!ENTITY e "x">]>'
+            b'<Bericht xmlns="http://www.istandaarden.nl/iwmo/3_2/wmo305/schema">&e;</Bericht>')
+    assert "DOCTYPE" in only(judge_quickly(data), "XML").text
+
+
+def test_doctype_after_the_root_start_is_not_well_formed_and_not_expanded():
+    data = GOOD.replace(b"<wmo305:Header>", b'<!DOCTYPE b [<!ENTITY e "x">]><wmo305:Header>')
+    assert only(judge_quickly(data), "XML").rule == "XML"
