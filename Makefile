@@ -20,7 +20,7 @@ rapport: install
 
 test: install
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 bench: install
 	$(BIN)/python benchmarks/bench_validate.py

@@ -6,6 +6,8 @@ must be accepted by the receiver. "Als" steps happen on "vandaag" and hand their
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pytest_bdd import given, parsers, when
 
 from suite import oordeel
@@ -204,7 +206,8 @@ def client_met_naam(pytestconfig, request, naam, leeftijd):
     from suite.fixtures import VANDAAG
 
     rng = random.Random(f"{pytestconfig.getoption('seed')}|{request.node.nodeid}")
-    persoon = fake.persoon(rng, peildatum=VANDAAG, leeftijd=(leeftijd, leeftijd), geslacht="2", partner=False)
+    persoon = fake.persoon(rng, peildatum=VANDAAG - dt.timedelta(days=365), leeftijd=(leeftijd, leeftijd),
+                           geslacht="2", partner=False)
     persoon["Naam"].update(Voornamen=naam, Voorletters=naam[0])
     return {**persoon, "Adres": fake.adres(rng)}
 

@@ -41,7 +41,8 @@ def register_run(sub) -> None:
     p.add_argument("--rol", choices=("aanbieder", "gemeente"), help="rol van het systeem (nodig bij http/cmd)")
     p.add_argument("--rapport", help="map voor het bewijs (standaard reports/run-JJJJMMDD-HHMMSS)")
     p.add_argument("-m", dest="markers", metavar="TAGS", help="alleen scenario's met deze tags, bv. 'TR413 and ijw'")
-    p.add_argument("--seed", default="1", help="zaad voor de synthetische clienten")
+    p.add_argument("--seed", help="zaad voor de synthetische clienten (standaard 1; bij een systeem van buiten, dat "
+                                  "alles onthoudt, elke run een nieuw zaad uit de klok: het staat in de samenvatting)")
     p.add_argument("-n", dest="workers", metavar="WORKERS", help="parallel met pytest-xdist (aantal of 'auto')")
     p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="verdere argumenten voor pytest (na --)")
     p.set_defaults(func=cmd_run)
@@ -66,23 +67,36 @@ def cmd_run(args) -> int:
     return EXIT_OK if all(code in (0, GEEN_TESTS) for code in codes.values()) else EXIT_GEFAALD
 
 
+def zaad(spec: str, args) -> str:
+    if args.seed:
+        return str(args.seed)
+    return "1" if _ingebouwd(spec) else dt.datetime.now().strftime("%Y%m%d%H%M%S")
+
+
 def pytest_argumenten(spec: str, args, rapport: Path) -> list[str]:
     cmd = [sys.executable, "-m", "pytest", str(features_dir()), "-p", "suite.plugin", "-p", "no:allure_pytest",
            "-p", "no:cacheprovider", "--strict-markers", "-q", "--sut", spec, "--rapport", str(rapport),
-           "--seed", str(args.seed), f"--junitxml={rapport / ('junit-' + _bestand(spec) + '.xml')}"]
+           "--seed", zaad(spec, args), f"--junitxml={rapport / ('junit-' + _bestand(spec) + '.xml')}"]
     if args.rol:
         cmd += ["--rol", args.rol]
     if args.markers:
         cmd += ["-m", args.markers]
-    if args.workers:
+    if args.workers and _ingebouwd(spec):
         cmd += ["-n", str(args.workers)]
     extra = [a for a in (args.pytest_args or []) if a != "--"]
     return cmd + extra
 
 
+def _ingebouwd(spec: str) -> bool:
+    """Built-in systems run in parallel; a vendor's system has one configuration, so one ketenpartner."""
+    from sut.registry import systems
+
+    return {s.strip() for s in spec.split(",")} <= {s.name for s in systems()}
+
+
 def _pytest(spec: str, args, rapport: Path) -> int:
     cmd = pytest_argumenten(spec, args, rapport)
-    print(f"ketenproef run: {spec}", flush=True)
+    print(f"ketenproef run: {spec} (seed {cmd[cmd.index('--seed') + 1]})", flush=True)
     return subprocess.run(cmd, check=False).returncode
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+import zlib
 
 import pytest
 
@@ -19,7 +20,8 @@ from sut.base import Verbinding
 from sut.registry import open_sut, systems
 
 VANDAAG = dt.date(2026, 1, 12)
-LEEFTIJD = {"iWmo": (18, 95), "iJw": (0, 17)}
+LEEFTIJD = {"iWmo": (18, 95), "iJw": (1, 17)}
+GEBOREN_VOOR = dt.date(2025, 6, 1)  # clients exist before the earliest date a scenario uses (TR134)
 
 
 def _worker(config: pytest.Config) -> int:
@@ -40,9 +42,35 @@ def ketenpartner(rol: str):
 
 
 @pytest.fixture(scope="session")
-def partijen(pytestconfig: pytest.Config) -> Partijen:
+def sessie_partijen(pytestconfig: pytest.Config) -> Partijen:
+    """The gemeente and aanbieder codes of the run (the system's own code never changes)."""
     rng = random.Random(f"partijen|{pytestconfig.getoption('seed')}")
     return Partijen(gemeente=fake.gemeentecode(rng), aanbieder=fake.agb_code(rng))
+
+
+@pytest.fixture(scope="session")
+def tegenpartijen(pytestconfig: pytest.Config, rol: str):
+    """Codes the ketenpartner plays, one per scenario, for a system from outside: a gemeente from the CBS list
+    (TR378) or an AGB code, so every scenario has an administration of its own at the system."""
+    rng = random.Random(f"tegenpartijen|{pytestconfig.getoption('seed')}")
+    if rol == "aanbieder":
+        codes = [code for code, _ in fake.gemeenten()]
+        rng.shuffle(codes)
+        return itertools.cycle(codes)
+    return (f"7{n:07d}" for n in itertools.count(rng.randrange(1, 9_000_000)))
+
+
+@pytest.fixture
+def partijen(pytestconfig, sessie_partijen, ingebouwd, rol, tegenpartijen) -> Partijen:
+    """The parties of this scenario. A built-in system is new every scenario, so the run's codes do; a system
+    from outside remembers every scenario, so the ketenpartner plays another party in each (unless
+    --vaste-tegenpartij)."""
+    if ingebouwd or pytestconfig.getoption("vaste_tegenpartij"):
+        return sessie_partijen
+    code = next(tegenpartijen)
+    if rol == "aanbieder":
+        return Partijen(gemeente=code, aanbieder=sessie_partijen.aanbieder)
+    return Partijen(gemeente=sessie_partijen.gemeente, aanbieder=code)
 
 
 @pytest.fixture(scope="session")
@@ -58,11 +86,13 @@ def sut_naam(pytestconfig: pytest.Config) -> str:
 
 
 @pytest.fixture(scope="session")
-def gedeeld_systeem(pytestconfig, rol, ketenpartner, partijen, ingebouwd):
+def gedeeld_systeem(pytestconfig, rol, ketenpartner, sessie_partijen, ingebouwd):
     if ingebouwd:
         yield None
         return
-    sut = _open(sut_specs(pytestconfig)[0], rol, ketenpartner, partijen)
+    sut = _open(sut_specs(pytestconfig)[0], rol, ketenpartner, sessie_partijen)
+    sut._ketenproef_verbinding = Verbinding(ketenpartner.url, sessie_partijen.van(rol),
+                                            sessie_partijen.van("gemeente" if rol == "aanbieder" else "aanbieder"))
     yield sut
     sut.close()
 
@@ -75,9 +105,14 @@ def _open(spec: str, rol: str, partner: Ketenpartner, partijen: Partijen):
 
 
 @pytest.fixture
-def systeem(sut_naam, rol, ketenpartner, partijen, gedeeld_systeem):
-    """The system under test for this scenario."""
+def systeem(sut_naam, rol, ketenpartner, partijen, sessie_partijen, gedeeld_systeem):
+    """The system under test for this scenario (a system from outside hears its counterpart of the scenario)."""
     if gedeeld_systeem is not None:
+        ander = "gemeente" if rol == "aanbieder" else "aanbieder"
+        verbinding = Verbinding(ketenpartner.url, partijen.van(rol), partijen.van(ander))
+        if getattr(gedeeld_systeem, "_ketenproef_verbinding", None) != verbinding:
+            gedeeld_systeem.connect(verbinding)
+            gedeeld_systeem._ketenproef_verbinding = verbinding
         yield gedeeld_systeem
         return
     sut = _open(sut_naam, rol, ketenpartner, partijen)
@@ -88,8 +123,8 @@ def systeem(sut_naam, rol, ketenpartner, partijen, gedeeld_systeem):
 @pytest.fixture(scope="session")
 def toewijzingnummers(pytestconfig: pytest.Config):
     """ToewijzingNummers the ketenpartner gives out as gemeente: unique per run and worker (TR332)."""
-    seed = sum(map(ord, str(pytestconfig.getoption("seed"))))
-    return itertools.count((1 + seed % 8) * 10_000_000 + _worker(pytestconfig) * 1_000_000 + 1)
+    seed = zlib.crc32(str(pytestconfig.getoption("seed")).encode())
+    return itertools.count(10_000_000 + seed % 800 * 100_000 + _worker(pytestconfig) % 10 * 10_000 + 1)
 
 
 @pytest.fixture
@@ -109,7 +144,7 @@ def vandaag() -> dt.date:
 def client(request: pytest.FixtureRequest, pytestconfig: pytest.Config, standaard: str) -> dict:
     """A synthetic client of its own per scenario, the same on every rerun with the same --seed."""
     rng = random.Random(f"{pytestconfig.getoption('seed')}|{request.node.nodeid}")
-    persoon = fake.persoon(rng, peildatum=VANDAAG, leeftijd=LEEFTIJD[standaard])
+    persoon = fake.persoon(rng, peildatum=GEBOREN_VOOR, leeftijd=LEEFTIJD[standaard])
     return {**persoon, "Adres": fake.adres(rng)}
 
 

@@ -69,8 +69,8 @@ class Gesprek(Handelingen):
         from ketenproef import fake
 
         rng = random.Random(f"ander|{self.bsn}|{len(self.anderen)}")
-        persoon = fake.persoon(rng, peildatum=dt.date(2026, 1, 12), leeftijd=(18, 90) if self.standaard == "iWmo"
-                               else (0, 17))
+        persoon = fake.persoon(rng, peildatum=dt.date(2025, 6, 1), leeftijd=(18, 90) if self.standaard == "iWmo"
+                               else (1, 17))
         ander = Gesprek(self.partner, self.sut, self.sut_rol, self.partijen, {**persoon, "Adres": fake.adres(rng)},
                         self.standaard, self.nummers, self.deadline)
         self.partner.reset(ander.bsn)

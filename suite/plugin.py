@@ -25,6 +25,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--rol", choices=tags.ROLLEN, default=None, help="rol van het systeem (nodig bij http/cmd)")
     group.addoption("--seed", default="1", help="zaad voor de synthetische clienten (zelfde zaad = zelfde run)")
     group.addoption("--rapport", default=None, help="map voor bewijs: allure-results, junit.xml, coverage")
+    group.addoption("--vaste-tegenpartij", action="store_true",
+                    help="een systeem van buiten houdt de hele run dezelfde tegenpartij (standaard speelt de "
+                         "ketenpartner per scenario een andere gemeente of aanbieder; de configuratie gaat dan per "
+                         "scenario opnieuw naar het systeem)")
     group.addoption("--retour-deadline", type=float, default=None,
                     help="seconden die de ketenpartner op een retour van het systeem wacht (standaard 1 voor een "
                          "ingebouwd systeem, dat zijn post meteen verwerkt; 30 voor andere)")
@@ -53,8 +57,18 @@ def sut_rol(config: pytest.Config) -> str:
     return gevonden.pop()
 
 
+def _extern(config: pytest.Config) -> bool:
+    from sut.registry import systems
+
+    return not set(sut_specs(config)) <= {s.name for s in systems()}
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
+    if _extern(config) and (getattr(config.option, "numprocesses", None) or 0) not in (0, 1) \
+            and not hasattr(config, "workerinput"):
+        raise pytest.UsageError("-n (xdist) alleen met ingebouwde systemen: een systeem van buiten heeft een "
+                                "configuratie, dus een ketenpartner; draai het zonder -n")
     for naam, uitleg in tags.alle_markers().items():
         config.addinivalue_line("markers", f"{naam}: {uitleg}")
     rapport = config.getoption("rapport", None)

@@ -8,6 +8,9 @@ from ketenproef.examples import examples
 from ketenproef.parse import parse_bytes
 
 XSD_NIVEAU = {"XSD", "XML", "IDENT", "OP192"}
+# Identifiers a receiver keeps for good (TR347, TR333, TR314): made unique per scenario, so a system that
+# remembers earlier scenarios (a vendor's) sees no repeats; equal values stay equal (TR383, TR101 examples).
+UNIEK = {"ReferentieAanbieder": 36, "DeclaratieNummer": 12, "ReferentieNummer": 20, "VorigReferentieNummer": 20}
 
 
 def voorbeeld(pad: str):
@@ -28,7 +31,22 @@ def als_data(pad: str, gesprek) -> tuple[str, dict, bool]:
     eerste = next(_bsns(data), None)
     if eerste and fake.elfproef(eerste):
         _vervang_bsn(data, eerste, gesprek.bsn)
+    _maak_uniek(data, gesprek.bsn[-4:])
     return ex.message, data, bool(ex.rules & XSD_NIVEAU)
+
+
+def _maak_uniek(node, achtervoegsel: str) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in UNIEK and isinstance(value, str) and 4 < len(value) <= UNIEK[key] \
+                    and (value.isalnum() or key != "DeclaratieNummer"):
+                node[key] = value[: UNIEK[key] - 4] + achtervoegsel if len(value) + 4 > UNIEK[key] \
+                    else value + achtervoegsel
+            else:
+                _maak_uniek(value, achtervoegsel)
+    elif isinstance(node, list):
+        for item in node:
+            _maak_uniek(item, achtervoegsel)
 
 
 def _bsns(node):

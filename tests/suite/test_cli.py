@@ -20,13 +20,22 @@ def test_run_registers_its_options():
     sub = parser.add_subparsers()
     cli.register_run(sub)
     cli.register_suts(sub)
-    args = parser.parse_args(["run", "--sut", "http://localhost:9/", "--rol", "gemeente", "-m", "ijw", "-n", "2",
-                              "--seed", "7"])
+    args = parser.parse_args(["run", "--sut", "referentie-gemeente", "-m", "ijw", "-n", "2", "--seed", "7"])
     cmd = cli.pytest_argumenten(args.sut, args, cli.Path("/tmp/r"))
-    assert cmd[cmd.index("--sut") + 1] == "http://localhost:9/"
     na = cmd[cmd.index("--sut"):]
+    assert na[1] == "referentie-gemeente" and na[na.index("--seed") + 1] == "7"
     assert na[na.index("-m") + 1] == "ijw" and na[na.index("-n") + 1] == "2"
-    assert "--rol" in cmd and "suite.plugin" in cmd and "--strict-markers" in cmd
+    assert "suite.plugin" in cmd and "--strict-markers" in cmd
+
+
+def test_a_system_from_outside_runs_without_xdist_and_with_a_fresh_seed():
+    parser = argparse.ArgumentParser()
+    cli.register_run(parser.add_subparsers())
+    args = parser.parse_args(["run", "--sut", "http://localhost:9/", "--rol", "gemeente", "-n", "2"])
+    cmd = cli.pytest_argumenten(args.sut, args, cli.Path("/tmp/r"))
+    na = cmd[cmd.index("--sut"):]
+    assert "-n" not in na and na[na.index("--rol") + 1] == "gemeente"
+    assert na[na.index("--seed") + 1] != "1"
 
 
 def test_junit_files_are_merged(tmp_path):

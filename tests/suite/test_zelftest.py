@@ -8,6 +8,7 @@ the start-up cost. Results are read from the run's ``resultaten/*.json``. Set KE
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
@@ -54,20 +55,33 @@ def resultaten(rapport: Path) -> dict[str, list[dict]]:
     return per_sut
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory) -> dict[str, tuple[int, dict[str, list[dict]]]]:
+def alle_runs(basis: Path) -> dict[str, tuple[int, dict[str, list[dict]]]]:
     """All runs at once (the variants of a role share a session); they wait on sockets and deadlines a lot."""
     plannen = {"referentie": ("referentie", ())}
     for rol in ("aanbieder", "gemeente"):
         namen = ",".join(s.name for s in KAPOT if s.role == rol)
         if namen:
             plannen[rol] = (namen, SNEL)
-    mappen = {k: tmp_path_factory.mktemp(k) for k in plannen}
-    processen = {k: start(sut, mappen[k], *extra) for k, (sut, extra) in plannen.items()}
-    return {k: (p.wait(timeout=1800), resultaten(mappen[k])) for k, p in processen.items()}
+    processen = {k: start(sut, basis / k, *extra) for k, (sut, extra) in plannen.items()}
+    return {k: (p.wait(timeout=1800), resultaten(basis / k)) for k, p in processen.items()}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
+def runs(tmp_path_factory, worker_id) -> dict[str, tuple[int, dict[str, list[dict]]]]:
+    """Once per test session, also under xdist: the first worker runs the suite, the others read its results."""
+    if worker_id == "master":
+        return alle_runs(tmp_path_factory.mktemp("zelftest"))
+    gedeeld = tmp_path_factory.getbasetemp().parent / "zelftest"
+    gedeeld.mkdir(exist_ok=True)
+    uitkomst = gedeeld / "runs.json"
+    with open(gedeeld / "slot", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        if not uitkomst.exists():
+            uitkomst.write_text(json.dumps(alle_runs(gedeeld)), encoding="utf-8")
+    return {k: (code, per_sut) for k, (code, per_sut) in json.loads(uitkomst.read_text(encoding="utf-8")).items()}
+
+
+@pytest.fixture(scope="session")
 def kapotte_runs(runs) -> dict[str, list[dict]]:
     return {sut: res for k, (_, per_sut) in runs.items() if k != "referentie" for sut, res in per_sut.items()}
 
