@@ -12,12 +12,13 @@ Prestaties so that only the intended rule breaks.
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable
 from pathlib import Path
 
+from _schrijf import schrijf
+
 from ketenproef import factory
-from ketenproef.basis import BSN, DAGTEKENING, basis, prestatie
+from ketenproef.basis import BSN, basis, prestatie
 
 OUT = Path(__file__).resolve().parents[2] / "corpus" / "voorbeelden" / "declaratie"
 BSN2 = "999990019"  # a second synthetic BSN that passes the elfproef
@@ -262,14 +263,7 @@ def build(name: str, change: Change) -> bytes:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    manifest = []
-    for file, name, change, rule_ids in CASES:
-        (OUT / file).write_bytes(build(name, change))
-        manifest.append({"file": file, "message": name, "datum": DAGTEKENING, "valid": not rule_ids,
-                         "rules": sorted(rule_ids)})
-    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"{len(CASES)} voorbeelden geschreven naar {OUT}")
+    schrijf(OUT, ((file, name, build(name, change), sorted(ids)) for file, name, change, ids in CASES))
 
 
 if __name__ == "__main__":

@@ -10,12 +10,13 @@ must report for each file. Every message is a copy of ``ketenproef.basis`` with 
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable
 from pathlib import Path
 
+from _schrijf import schrijf
+
 from ketenproef import factory
-from ketenproef.basis import DAGTEKENING, basis, prestatie
+from ketenproef.basis import basis, prestatie
 
 OUT = Path(__file__).resolve().parents[2] / "corpus" / "voorbeelden" / "personen"
 TELEFOON = {"Telefoon01": {"Telefoonnummer": "0201234567", "Landnummer": "0031"}}
@@ -196,13 +197,7 @@ def build(name: str, change: Callable[[dict], None]) -> bytes:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    manifest = []
-    for file, name, change, rules in CASES:
-        (OUT / file).write_bytes(build(name, change))
-        manifest.append({"file": file, "message": name, "datum": DAGTEKENING, "valid": not rules, "rules": rules})
-    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(manifest)} voorbeelden in {OUT}")
+    schrijf(OUT, ((file, name, build(name, change), rules) for file, name, change, rules in CASES))
 
 
 if __name__ == "__main__":

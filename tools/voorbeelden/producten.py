@@ -11,12 +11,13 @@ CD077 and CD078 cannot be broken apart: an Omvang next to a Budget breaks both, 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
+from _schrijf import schrijf
+
 from ketenproef import factory
-from ketenproef.basis import DAGTEKENING, basis
+from ketenproef.basis import basis
 
 OUT = Path(__file__).resolve().parents[2] / "corpus" / "voorbeelden" / "producten"
 HULPMIDDEL = {"Categorie": "12", "Code": "12X01"}  # scootmobiel (iWmo hulpmiddelen, categorie 12)
@@ -207,13 +208,7 @@ def build(name: str, change: Callable[[dict], None]) -> bytes:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    manifest = []
-    for file, name, change, rules in CASES:
-        (OUT / file).write_bytes(build(name, change))
-        manifest.append({"file": file, "message": name, "datum": DAGTEKENING, "valid": not rules, "rules": rules})
-    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(manifest)} voorbeelden in {OUT}")
+    schrijf(OUT, ((file, name, build(name, change), rules) for file, name, change, rules in CASES))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,20 @@
+"""Shared writer for the example scripts: XML files plus the group's manifest.json (see ketenproef/examples.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from ketenproef.basis import DAGTEKENING
+
+
+def schrijf(out: Path, voorbeelden: Iterable[tuple[str, str, bytes, list[str]]]) -> None:
+    """Write each (file, message, xml, rule ids) into ``out`` and the manifest; valid = no rule ids."""
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for file, name, xml, rules in voorbeelden:
+        (out / file).write_bytes(xml)
+        manifest.append({"file": file, "message": name, "datum": DAGTEKENING, "valid": not rules, "rules": rules})
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(manifest)} voorbeelden in {out}")
