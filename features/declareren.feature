@@ -171,8 +171,12 @@ Functionaliteit: Declareren
       Als de aanbieder over "2025-10" 2 uur declareert tegen "50,00" per uur
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9389" op "Prestatie"
 
-  @rol-gemeente @iwmo @ijw @OP304 @TR342 @IV087 @OP303
+  @rol-gemeente @iwmo @ijw @OP304 @TR342 @IV087 @OP303 @OP355 @TR337 @TR371 @TR376 @TR366 @TR367 @TR304
   Regel: Het declaratie-antwoord bevat alleen de afgekeurde prestaties, met kloppende totalen
+    Het antwoord verwijst naar de declaratie (DeclaratieIdentificatie, XsdVersieDeclaratie, DeclaratieNummer) en
+    elke teruggemelde prestatie heeft dezelfde client en dezelfde waarden als in de declaratie; de ketenpartner
+    toetst dat als aanbieder bij elk declaratie-antwoord. Een aanbieder stuurt op een 325 geen bericht terug, dus
+    deze regels zijn alleen aan de kant van de gemeente te toetsen.
 
     Scenario: Een declaratie met een goede en een foute prestatie wordt deels toegekend
       Gegeven de gemeente heeft een toewijzing afgegeven voor een ander product vanaf "2025-10-06" tot "2026-09-30"
@@ -180,3 +184,29 @@ Functionaliteit: Declareren
       Als de ketenpartner over "2025-10" twee prestaties declareert waarvan een met een verkeerde productcode
       Dan beantwoordt het systeem het bericht zoals een correcte ontvanger dat doet
       En bevat het declaratie-antwoord alleen de afgekeurde prestatie, met retourcode "9340"
+
+  @iwmo @ijw @TR369 @OP365
+  Regel: Bij een toewijzing met een budget blijft het totaal gedeclareerde binnen het budget
+
+    Abstract Scenario: Declareren tegen een budget van 500 euro nadat er al 300 euro is gedeclareerd
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product   | ingangsdatum | einddatum  | budget |
+        | categorie | 2025-10-06   | 2026-09-30 | 500,00 |
+      En de aanbieder heeft de zorg voor "categorie" gestart op "2025-10-08"
+      En het is "2025-12-02"
+      En de aanbieder heeft voor "categorie" over "2025-10" "300,00" euro gedeclareerd
+      Als de aanbieder voor "categorie" over "2025-11" "<bedrag>" euro declareert
+      Dan <uitkomst>
+
+      Voorbeelden:
+        | bedrag | uitkomst                                                                                           |
+        | 200,00 | keurt de ontvanger het bericht niet af                                                              |
+        | 250,00 | gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9369" op "Prestatie" |
+
+  @iwmo @ijw @TR304 @OP276
+  Regel: Een prestatie wordt gedeclareerd bij de client van de toewijzing
+
+    Scenario: Declareren voor deze client onder de toewijzing van een andere client gaat niet door
+      Gegeven de gemeente heeft een andere client een toewijzing gegeven vanaf "2025-10-06" tot "2026-09-30"
+      Als de aanbieder over "2025-10" 8 uur declareert onder de toewijzing van de andere client
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "8187" op "Client"

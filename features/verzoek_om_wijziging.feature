@@ -83,3 +83,83 @@ Functionaliteit: Verzoek om wijziging
         | product   | gewenste ingangsdatum | einddatum  | volume |
         | ander     | 2025-12-01            | 2026-09-30 | 1      |
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9357" op "TeWijzigenProduct"
+
+  @iwmo @ijw @TR361 @OP308 @OP347
+  Regel: Hetzelfde product staat niet twee keer met overlappende perioden in een verzoek om wijziging
+
+    Scenario: Een nieuw product dat een actuele toewijzing in dezelfde periode overlapt gaat niet door
+      Als de aanbieder een verzoek om wijziging indient met een nieuw product "ander" vanaf "2026-02-01" tot "2026-06-30"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9361" op "Verzoek"
+
+    Scenario: Een nieuw product dat aansluit op de toewijzing van hetzelfde product mag
+      Als de aanbieder een verzoek om wijziging indient met een nieuw product "standaard" vanaf "2026-01-31" tot "2026-06-30"
+      Dan keurt de ontvanger het bericht niet af
+
+  @iwmo @ijw @TR373 @OP345
+  Regel: Wie het totaal over de toewijzingsperiode of het budget wijzigt, doet dat vanaf de oorspronkelijke ingangsdatum
+
+    Scenario: Het totaal van een toewijzing wijzigen vanaf een latere datum gaat niet door
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+        | derde   | 2025-10-06   | 2026-03-31 | 40     | 04      | 6          |
+      Als de aanbieder een verzoek om wijziging indient:
+        | product | gewenste ingangsdatum | einddatum  | volume |
+        | derde   | 2026-02-01            | 2026-03-31 | 60     |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9373" op "TeWijzigenProduct"
+
+    Scenario: Het totaal van een toewijzing wijzigen vanaf de oorspronkelijke ingangsdatum mag
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+        | derde   | 2025-10-06   | 2026-03-31 | 40     | 04      | 6          |
+      Als de aanbieder een verzoek om wijziging indient:
+        | product | gewenste ingangsdatum | einddatum  | volume |
+        | derde   | 2025-10-06            | 2026-03-31 | 60     |
+      Dan keurt de ontvanger het bericht niet af
+
+    Scenario: Het budget wijzigen vanaf een latere datum gaat niet door
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product   | ingangsdatum | einddatum  | budget   |
+        | categorie | 2025-10-06   | 2026-09-30 | 2.000,00 |
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | budget   |
+        | categorie | 2026-02-01            | 2026-09-30 | 2.500,00 |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9373" op "TeWijzigenProduct"
+
+  @iwmo @ijw @TR375 @TR412
+  Regel: Voor een toewijzing zonder productcode vraagt de aanbieder geen omvang, maar een budget
+    Een toewijzing zonder product overlapt met geen enkel ander product (TR302), dus begint ze hier na de andere.
+
+    Scenario: Een omvang vragen voor een toewijzing zonder product gaat niet door
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product | ingangsdatum | einddatum  | budget   |
+        | geen    | 2026-10-01   | 2026-12-31 | 2.000,00 |
+      Als de aanbieder een verzoek om wijziging indient:
+        | product | gewenste ingangsdatum | einddatum  | volume |
+        | geen    | 2026-10-01            | 2026-12-31 | 4      |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9375" op "TeWijzigenProduct"
+
+    Scenario: Een omvang vragen voor een toewijzing met alleen een productcategorie gaat niet door
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product   | ingangsdatum | einddatum  | budget   |
+        | categorie | 2025-10-06   | 2026-09-30 | 2.000,00 |
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | volume |
+        | categorie | 2025-10-06            | 2026-09-30 | 4      |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9412" op "TeWijzigenProduct"
+
+    Scenario: Een hoger budget vragen voor een toewijzing zonder productcode mag
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product   | ingangsdatum | einddatum  | budget   |
+        | categorie | 2025-10-06   | 2026-09-30 | 2.000,00 |
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | budget   |
+        | categorie | 2025-10-06            | 2026-09-30 | 2.500,00 |
+      Dan keurt de ontvanger het bericht niet af
+
+  @iwmo @ijw @TR304 @OP306
+  Regel: Een verzoek om wijziging gaat over de eigen toewijzingen van de client
+
+    Scenario: Een verzoek om de toewijzing van een andere client te wijzigen gaat niet door
+      Gegeven de gemeente heeft een andere client een toewijzing gegeven vanaf "2025-10-06" tot "2026-09-30"
+      Als de aanbieder een verzoek om wijziging indient voor de toewijzing van de andere client tot "2026-12-31"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "8187" op "Client"

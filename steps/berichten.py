@@ -11,7 +11,7 @@ import datetime as dt
 from pytest_bdd import given, parsers, when
 
 from suite import oordeel
-from suite.handelingen import DEFINITIEF, TIJDELIJK, datum, omvang, product
+from suite.handelingen import DEFINITIEF, TIJDELIJK, centen, datum, omvang, product
 
 
 def _gebeurd(gesprek, uitkomst):
@@ -40,13 +40,17 @@ def toewijzing_product_gegeven(gesprek, vandaag, code, begin, eind):
 
 @given(parsers.parse("de gemeente heeft deze toewijzingen afgegeven:"))
 def toewijzingen_gegeven(gesprek, vandaag, datatable):
+    """Columns: product (a name or code; "geen" for a toewijzing without Product), ingangsdatum, einddatum and either
+    volume/eenheid/frequentie (Omvang) or budget (euro, "500,00")."""
     kop, *rijen = datatable
     for rij in (dict(zip(kop, r, strict=True)) for r in rijen):
-        code = gesprek.productcode(None if rij["product"] == "standaard" else rij["product"])
-        p = {"Product": product(code), "Ingangsdatum": datum(rij["ingangsdatum"]),
-             "Einddatum": datum(rij["einddatum"]),
-             "Omvang": omvang(rij.get("volume"), rij.get("eenheid"), rij.get("frequentie"))}
-        _gebeurd(gesprek, gesprek.toewijzen(min(p["Ingangsdatum"], vandaag), [p]))
+        p = {"Product": product(gesprek.productcode(rij["product"])), "Ingangsdatum": datum(rij["ingangsdatum"]),
+             "Einddatum": datum(rij["einddatum"])}
+        if rij.get("budget"):
+            p["Budget"] = centen(rij["budget"])
+        else:
+            p["Omvang"] = omvang(rij.get("volume"), rij.get("eenheid"), rij.get("frequentie"))
+        _gebeurd(gesprek, gesprek.toewijzen(min(p["Ingangsdatum"], vandaag), [{k: v for k, v in p.items() if v}]))
 
 
 @when(parsers.parse('de gemeente een toewijzing afgeeft vanaf "{begin}" tot "{eind}"'), target_fixture="uitkomst")

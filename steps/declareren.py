@@ -6,14 +6,9 @@ from pytest_bdd import given, parsers, then, when
 
 from steps.berichten import _gebeurd
 from suite import berichtdata as bd
-from suite.handelingen import datum
+from suite.handelingen import centen, datum
 
-UUR, MINUUT, ETMAAL = "04", "01", "14"
-
-
-def centen(bedrag: str) -> int:
-    euro, _, cent = bedrag.replace(".", "").partition(",")
-    return int(euro) * 100 + int((cent or "0").ljust(2, "0"))
+UUR, MINUUT, ETMAAL, EURO = "04", "01", "14", "83"
 
 
 def _declareer(gesprek, vandaag, maand, *prestaties):
@@ -65,6 +60,37 @@ def declareer_periode(gesprek, vandaag, maand, volume, begin, eind):
 def declareer_onbekend(gesprek, vandaag, maand, volume, nummer):
     periode = bd.maand(datum(maand + "-01"))
     prestatie = gesprek.prestatie(maand, volume, nummer=nummer, ProductTarief=5000, ProductPeriode=periode,
+                                  ProductCategorie=gesprek.productcode(None)[:2], ProductCode=gesprek.productcode(None))
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+def _in_euro(gesprek, maand, code, bedrag) -> dict:
+    """A prestatie in euro (Eenheid 83) under the toewijzing of ``code``. Without a ProductCode in the toewijzing the
+    prestatie names code A01 of its category (aspecific toewijzing), without any Product the standard product."""
+    t = gesprek.toewijzing(gesprek.productcode(code))
+    product = t.get("Product") or {}
+    declareer_als = product.get("Code") or (f"{product['Categorie']}A01" if product else gesprek.productcode(None))
+    return gesprek.prestatie(maand, centen(bedrag), EURO, nummer=int(t["ToewijzingNummer"]),
+                             ProductCategorie=declareer_als[:2], ProductCode=declareer_als)
+
+
+@given(parsers.parse('de aanbieder heeft voor "{code}" over "{maand}" "{bedrag}" euro gedeclareerd'))
+def in_euro_gedeclareerd(gesprek, vandaag, code, maand, bedrag):
+    _gebeurd(gesprek, gesprek.declareer(vandaag, maand, [_in_euro(gesprek, maand, code, bedrag)]))
+
+
+@when(parsers.parse('de aanbieder voor "{code}" over "{maand}" "{bedrag}" euro declareert'), target_fixture="uitkomst")
+def in_euro(gesprek, vandaag, code, maand, bedrag):
+    return _declareer(gesprek, vandaag, maand, _in_euro(gesprek, maand, code, bedrag))
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert onder de toewijzing van de andere client'),
+      target_fixture="uitkomst")
+def declareer_andere_client(gesprek, vandaag, andere, maand, volume):
+    """TR304: the prestatie is declared for this client under a toewijzing of another client."""
+    nummer = andere.nummer()
+    prestatie = gesprek.prestatie(maand, volume, nummer=nummer, ProductTarief=5000,
+                                  ProductPeriode=andere.productperiode(maand, nummer),
                                   ProductCategorie=gesprek.productcode(None)[:2], ProductCode=gesprek.productcode(None))
     return _declareer(gesprek, vandaag, maand, prestatie)
 

@@ -6,7 +6,7 @@ from pytest_bdd import given, parsers, then, when
 
 from steps.berichten import _gebeurd
 from suite import berichtdata as bd
-from suite.handelingen import datum
+from suite.handelingen import centen, datum, omvang, product
 
 AFGEWEZEN, IN_ONDERZOEK, WOONPLAATSBEGINSEL = "1", "2", "8"
 
@@ -125,10 +125,16 @@ def vow_verlenging_ingediend(gesprek, vandaag, dag):
 
 # --------------------------------------------------------------------------------------- verzoek om wijziging
 def _te_wijzigen(gesprek, rij: dict) -> dict:
-    t = gesprek.toewijzing(gesprek.productcode(None if rij["product"] == "standaard" else rij["product"]))
-    omvang = {**t["Omvang"], "Volume": int(rij["volume"])}
-    return {"ToewijzingNummer": t["ToewijzingNummer"], "GewensteIngangsdatum": datum(rij["gewenste ingangsdatum"]),
-            "Einddatum": datum(rij["einddatum"]), "Omvang": omvang}
+    """A TeWijzigenProduct from a table row: product, gewenste ingangsdatum, einddatum, and volume (the Omvang of
+    the toewijzing with another Volume; a toewijzing without Omvang gets 'volume' uur per week) or budget (euro)."""
+    t = gesprek.toewijzing(gesprek.productcode(rij["product"]))
+    p = {"ToewijzingNummer": t["ToewijzingNummer"], "GewensteIngangsdatum": datum(rij["gewenste ingangsdatum"]),
+         "Einddatum": datum(rij["einddatum"])}
+    if rij.get("volume"):
+        p["Omvang"] = {**(t.get("Omvang") or omvang(eenheid="04", frequentie="2")), "Volume": int(rij["volume"])}
+    if rij.get("budget"):
+        p["Budget"] = centen(rij["budget"])
+    return p
 
 
 @when("de aanbieder een verzoek om wijziging indient:", target_fixture="uitkomst")
@@ -153,8 +159,28 @@ def vow_onbekend(gesprek, vandaag, nummer):
     return gesprek.verzoek_om_wijziging(vandaag, [wijziging])
 
 
+@when(parsers.parse('de aanbieder een verzoek om wijziging indient met een nieuw product "{code}" vanaf "{begin}" tot '
+                    '"{eind}"'), target_fixture="uitkomst")
+def vow_nieuw_product(gesprek, vandaag, code, begin, eind):
+    nieuw = {"Product": product(gesprek.productcode(code)), "GewensteIngangsdatum": datum(begin),
+             "Einddatum": datum(eind), "Omvang": omvang()}
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_wijziging(vandaag, nieuw=[nieuw])
+
+
+@when(parsers.parse('de aanbieder een verzoek om wijziging indient voor de toewijzing van de andere client tot '
+                    '"{eind}"'), target_fixture="uitkomst")
+def vow_andere_client(gesprek, vandaag, andere, eind):
+    """TR304: the TeWijzigenProduct refers to a toewijzing of another client of the same gemeente and aanbieder."""
+    t = andere.toewijzing()
+    wijziging = {"ToewijzingNummer": t["ToewijzingNummer"], "GewensteIngangsdatum": datum(t["Ingangsdatum"]),
+                 "Einddatum": datum(eind), "Omvang": t["Omvang"]}
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_wijziging(vandaag, [wijziging])
+
+
 def _van_product(gesprek, code: str) -> list[dict]:
-    code = gesprek.productcode(None if code == "standaard" else code)
+    code = gesprek.productcode(code)
     return sorted((p for p in gesprek.dossier().toegewezen().values() if p["Product"].get("Code") == code),
                   key=lambda p: int(p["ToewijzingNummer"]))
 
@@ -226,7 +252,7 @@ def referenties_overgenomen(gesprek):
 @when(parsers.parse('de aanbieder een verzoek om wijziging indient om "{code}" te verlengen tot "{dag}" zonder omvang'),
       target_fixture="uitkomst")
 def vow_zonder_omvang(gesprek, vandaag, code, dag):
-    t = gesprek.toewijzing(gesprek.productcode(None if code == "standaard" else code))
+    t = gesprek.toewijzing(gesprek.productcode(code))
     wijziging = {"ToewijzingNummer": t["ToewijzingNummer"], "GewensteIngangsdatum": datum(t["Ingangsdatum"]),
                  "Einddatum": datum(dag)}
     with gesprek.mag_weigeren():

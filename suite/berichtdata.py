@@ -54,8 +54,9 @@ def toewijzing_product(product: dict, nummer: int, vandaag: dt.date, tijd: str) 
     out = {"ToewijzingNummer": nummer}
     if product.get("ReferentieAanbieder"):
         out["ReferentieAanbieder"] = product["ReferentieAanbieder"]
-    out.update({"Product": product["Product"], "Toewijzingsdatum": vandaag, "Toewijzingstijd": tijd,
-                "Ingangsdatum": product["Ingangsdatum"]})
+    if product.get("Product"):
+        out["Product"] = product["Product"]
+    out.update({"Toewijzingsdatum": vandaag, "Toewijzingstijd": tijd, "Ingangsdatum": product["Ingangsdatum"]})
     for key in ("Einddatum", "RedenWijziging", "Omvang", "Budget"):
         if product.get(key) is not None:
             out[key] = product[key]
@@ -176,16 +177,18 @@ def _oprekken(oud: dict, p: dict, vandaag: dt.date) -> bool:
 # --------------------------------------------------------------------------- aanbieder: 305, 307, 315, 317, 323
 
 def bericht_305(client: dict, toewijzing: dict, begindatum, status: str = NIEUW) -> dict:
-    start = {"ToewijzingNummer": toewijzing["ToewijzingNummer"], "Product": toewijzing["Product"],
+    start = {"ToewijzingNummer": toewijzing["ToewijzingNummer"], "Product": toewijzing.get("Product"),
              "ToewijzingIngangsdatum": toewijzing["Ingangsdatum"], "Begindatum": begindatum,
              "StatusAanlevering": status}
+    start = {k: v for k, v in start.items() if v is not None}
     return {"Client": {**client_kort(client), "StartProducten": [start]}}
 
 
 def bericht_307(client: dict, toewijzing: dict, begindatum, reden: str, einddatum, status: str = NIEUW) -> dict:
-    stop = {"ToewijzingNummer": toewijzing["ToewijzingNummer"], "Product": toewijzing["Product"],
+    stop = {"ToewijzingNummer": toewijzing["ToewijzingNummer"], "Product": toewijzing.get("Product"),
             "ToewijzingIngangsdatum": toewijzing["Ingangsdatum"], "Begindatum": begindatum,
             "RedenBeeindiging": reden, "Einddatum": einddatum, "StatusAanlevering": status}
+    stop = {k: v for k, v in stop.items() if v is not None}
     return {"Client": {**client_kort(client), "StopProducten": [stop]}}
 
 
@@ -231,8 +234,8 @@ def prestatie(p: dict, toewijzing: dict) -> dict:
         bedrag = ingediend_bedrag(volume, int(tarief) if tarief is not None else None, eenheid)
     out = {"ProductReferentie": {"ReferentieNummer": p["ReferentieNummer"]},
            "ToewijzingNummer": toewijzing["ToewijzingNummer"],
-           "ProductCategorie": p.get("ProductCategorie") or toewijzing["Product"]["Categorie"],
-           "ProductCode": p.get("ProductCode") or toewijzing["Product"].get("Code"),
+           "ProductCategorie": p.get("ProductCategorie") or (toewijzing.get("Product") or {}).get("Categorie"),
+           "ProductCode": p.get("ProductCode") or (toewijzing.get("Product") or {}).get("Code"),
            "ProductPeriode": p["ProductPeriode"], "GeleverdVolume": volume, "Eenheid": eenheid}
     if tarief is not None:
         out["ProductTarief"] = tarief

@@ -135,6 +135,16 @@ class Gesprek(Handelingen):
         self.postbus(vandaag)
         return Uitkomst(actie, False, [verzonden["id"]], verzonden)
 
+    def als_ketenpartner(self, actie: str, gegevens: dict, vandaag: dt.date, aanpassen) -> Uitkomst:
+        """The ketenpartner carries out ``actie`` (one of its role) with its message changed by ``aanpassen``
+        (plain data, header included): a message a correct sender would never send."""
+        if self.door_systeem(actie):
+            raise AssertionError(f"'{actie}' is een handeling van het systeem zelf, niet van de ketenpartner")
+        self.zet_datum(vandaag)
+        nummer, data, extra = self.bouw(actie, gegevens, vandaag)
+        aanpassen(data)
+        return self.stuur(bd.naam(self.standaard, nummer), data, vandaag, **extra)
+
     def opnieuw(self, uitkomst: Uitkomst, vandaag: dt.date) -> Uitkomst:
         """Carry out the same action again (after a failed delivery)."""
         return self.doe(uitkomst.actie, uitkomst.gegevens, vandaag)
@@ -209,8 +219,9 @@ class Gesprek(Handelingen):
     def toewijzing(self, product: str | None = None, volgorde: int | None = None) -> dict:
         """The (latest version of the) ToegewezenProduct for a product code, or the n-th / last toewijzing."""
         alle = list(self.dossier().toegewezen().values())
-        if product:
-            alle = [p for p in alle if p["Product"].get("Code") == product or p["Product"]["Categorie"] == product]
+        if product is not None:
+            alle = [p for p in alle if _code(p) == product] or [p for p in alle if len(product) == 2 and (
+                p.get("Product") or {}).get("Categorie") == product]
         if not alle:
             raise AssertionError(f"geen toewijzing {'voor ' + product if product else ''} in dit gesprek")
         alle.sort(key=lambda p: (str(p["Ingangsdatum"]), int(p["ToewijzingNummer"])))
@@ -292,6 +303,12 @@ class Gesprek(Handelingen):
         nummer = g.get("DeclaratieNummer") or self.referentie("C")[-12:]
         prestatie = bd.credit(debet, g["NieuwReferentieNummer"])
         return "323", bd.bericht_323(self.bsn, nummer, periode, vandaag, [prestatie]), {}
+
+
+def _code(toegewezen: dict) -> str:
+    """ProductCode, else ProductCategorie, else "" (no Product): how ``toewijzing`` names a toewijzing's product."""
+    p = toegewezen.get("Product") or {}
+    return p.get("Code") or p.get("Categorie") or ""
 
 
 def laatste_start(dossier: Dossier, nummer: int):

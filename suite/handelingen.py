@@ -9,13 +9,26 @@ from suite import berichtdata as bd
 
 STANDAARD_PRODUCT = {"iWmo": "02A16", "iJw": "45A02"}
 ANDER_PRODUCT = {"iWmo": "01A06", "iJw": "45A34"}
+DERDE_PRODUCT = {"iWmo": "04A01", "iJw": "45A07"}
+CATEGORIE = {"iWmo": "05", "iJw": "46"}  # only a ProductCategorie (no ProductCode), none of the others' category
+CODE_VAN_ANDERE_CATEGORIE = {"iWmo": ("02", "03A01"), "iJw": ("45", "46A01")}  # (Categorie, Code) that do not fit
+BENOEMD = {"standaard": STANDAARD_PRODUCT, "ander": ANDER_PRODUCT, "derde": DERDE_PRODUCT, "categorie": CATEGORIE}
+ZONDER_PRODUCT = ""  # the "code" of a toewijzing without Product ("geen" in a feature file)
 OMVANG = {"Volume": 2, "Eenheid": "04", "Frequentie": "2"}
 TIJDELIJK = "20"
 DEFINITIEF = {"iWmo": "23", "iJw": "34"}  # levering in overeenstemming voortijdig beeindigd
 
 
-def product(code: str) -> dict:
+def product(code: str) -> dict | None:
+    if code == ZONDER_PRODUCT:
+        return None
     return {"Categorie": code[:2], "Code": code} if len(code) > 2 else {"Categorie": code}
+
+
+def centen(bedrag: str) -> int:
+    """An amount as a feature file writes it ("1.250,50") in euro cents."""
+    euro, _, cent = bedrag.replace(".", "").partition(",")
+    return int(euro) * 100 + int((cent or "0").ljust(2, "0"))
 
 
 def datum(tekst) -> dt.date:
@@ -34,8 +47,12 @@ class Handelingen:
     client: dict
 
     def productcode(self, code: str | None) -> str:
-        if code == "ander":
-            return ANDER_PRODUCT[self.standaard]
+        """A product named in a feature file ("standaard", "ander", "derde", "categorie", "geen") or a literal
+        code, as the code for this standard ("" for a toewijzing without Product)."""
+        if code == "geen":
+            return ZONDER_PRODUCT
+        if code in BENOEMD:
+            return BENOEMD[code][self.standaard]
         return code or STANDAARD_PRODUCT[self.standaard]
 
     def toewijzen(self, vandaag, producten: list[dict]):

@@ -13,7 +13,7 @@ import pytest
 from suite import tags
 
 pytest_plugins = ["suite.fixtures", "steps.berichten", "steps.tegenpartij", "steps.systeem", "steps.controles",
-                  "steps.verzoeken", "steps.declareren"]
+                  "steps.verzoeken", "steps.declareren", "steps.extern"]
 
 STANDAARD_IDS = {"iWmo": "iwmo", "iJw": "ijw"}
 

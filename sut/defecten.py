@@ -138,6 +138,19 @@ class AntwoordMetGoedgekeurdePrestaties(Defect, ReferentieGemeente):
         return factory.build(name, data)
 
 
+class AntwoordMetDeclaratiePeriode(Defect, ReferentieGemeente):
+    def maak_retour(self, report, identificatie):
+        tree = super().maak_retour(report, identificatie)
+        b = report.bericht
+        if tree is None or b.number != "323":
+            return tree
+        maand = {local: text(b.root, f"Declaratie/DeclaratiePeriode/{local}") for local in ("Begindatum", "Einddatum")}
+        for periode in findall(tree, "DeclaratieAntwoord/Clienten/Client/Prestaties/Prestatie/ProductPeriode"):
+            for el in periode:
+                el.text = str(maand[el.tag.rsplit("}", 1)[-1]])
+        return tree
+
+
 class ToewijzingZonderOverige(Defect, ReferentieGemeente):
     def overige_actuele(self, standaard, bsn, al):
         return []
@@ -204,6 +217,9 @@ DEFECTEN = (
     ("gemeente-325-met-goedgekeurde-prestaties", GEMEENTE, AntwoordMetGoedgekeurdePrestaties, ("TR342", "OP304"),
      "Neemt in een volledig goedgekeurd declaratie-antwoord (8001) ook alle goedgekeurde prestaties op: de som "
      "van de teruggemelde prestaties klopt niet met ingediend min toegekend."),
+    ("gemeente-325-met-declaratieperiode", GEMEENTE, AntwoordMetDeclaratiePeriode, ("TR367",),
+     "Meldt afgekeurde prestaties in het declaratie-antwoord terug met de DeclaratiePeriode (de hele maand) als "
+     "ProductPeriode in plaats van de ProductPeriode uit de declaratie."),
     ("gemeente-toewijzing-zonder-overige", GEMEENTE, ToewijzingZonderOverige, ("OP087",),
      "Stuurt in een toewijzingsbericht alleen de nieuwe of gewijzigde toewijzing, niet de andere actuele "
      "toewijzingen van de client bij de aanbieder."),

@@ -33,6 +33,7 @@ DOORDRINGEND = {
     "aanbieder-start-als-verwijdering": "elke start is een verwijdering",
     "aanbieder-stop-met-ingangsdatum": "elke stop verwijst naar een niet-bestaande start",
     "gemeente-retour-zonder-ketencontrole": "geen enkele ketenregel wordt nog toegepast",
+    "gemeente-325-met-declaratieperiode": "elke afgekeurde prestatie komt verkeerd terug in het declaratie-antwoord",
 }
 # Broken variants skip their own validation before sending (sut/defecten.py), so they also send what the
 # reference refuses only because it validates its messages itself; scenarios for such rules may fail too.

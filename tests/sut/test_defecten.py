@@ -212,6 +212,22 @@ def test_325_met_goedgekeurde_prestaties(kp_aanbieder):
     assert "ongeldig" in detail and "TR342" in detail["ongeldig"]
 
 
+def test_325_met_declaratieperiode(kp_aanbieder):
+    sut, nummer = gemeente_met_toewijzing(kp_aanbieder, "gemeente-325-met-declaratieperiode")
+    prestatie = {"ProductReferentie": {"ReferentieNummer": "P1"}, "ToewijzingNummer": nummer,
+                 "ProductCategorie": "02", "ProductCode": "02A17",  # not the toewijzing's code: rejected (TR340)
+                 "ProductPeriode": {"Begindatum": "2026-01-05", "Einddatum": "2026-01-31"}, "GeleverdVolume": 10,
+                 "Eenheid": "04", "ProductTarief": 5000, "IngediendBedrag": {"Bedrag": 50000, "DebetCredit": "D"}}
+    kp_aanbieder.send("WMO323", aan_gemeente({"Declaratie": {
+        "DeclaratieNummer": "DECL1", "DeclaratiePeriode": JANUARI, "DeclaratieDagtekening": VANDAAG,
+        "TotaalIngediendBedrag": {"TotaalBedrag": 50000, "DebetCredit": "D"},
+        "Clienten": [{"Bsn": BSN, "Prestaties": [prestatie]}]}}))
+    sut.trigger("verwerk_postbus", {}, VANDAAG)
+    vereis("TR367")
+    detail = slechte_oordelen(kp_aanbieder)
+    assert "ongeldig" in detail and "TR367" in detail["ongeldig"], detail
+
+
 def test_toewijzing_zonder_overige(kp_aanbieder):
     sut, eerste = gemeente_met_toewijzing(kp_aanbieder, "gemeente-toewijzing-zonder-overige")
     sut.trigger("toewijzen", {"bsn": BSN, "producten": [{"Product": PRODUCTEN["iWmo"][1],

@@ -1,0 +1,58 @@
+"""Steps about the rules that need a source outside the messages (controleniveau 4): the receiver's system date
+(TR135), the CBS gemeentecodes (TR378), the product code list (TR381) and the contract tariffs (TR418)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pytest_bdd import parsers, when
+
+from suite import berichtdata as bd
+from suite.handelingen import CODE_VAN_ANDERE_CATEGORIE, datum, product
+
+ONBESTAANDE_GEMEENTE = "9999"  # not in any CBS gemeentelijke indeling
+
+
+def _heenbericht(gesprek, vandaag: dt.date, aanpassen):
+    """The ketenpartner's ordinary first heenbericht (a toewijzing from a gemeente, a verzoek om toewijzing from
+    an aanbieder), changed by ``aanpassen``."""
+    begin, eind = vandaag + dt.timedelta(days=7), vandaag + dt.timedelta(days=180)
+    if gesprek.partner_rol == "gemeente":
+        p = {"Product": product(gesprek.productcode(None)), "Ingangsdatum": begin, "Einddatum": eind,
+             "Omvang": {"Volume": 2, "Eenheid": "04", "Frequentie": "2"}}
+        gegevens = {"standaard": gesprek.standaard, "client": bd.client_301(gesprek.client), "producten": [p]}
+        return gesprek.als_ketenpartner("toewijzen", gegevens, vandaag, aanpassen)
+    gegevens = {"standaard": gesprek.standaard, "client": bd.client_kort(gesprek.client),
+                "producten": [gesprek.aanvraag(None, begin, eind)]}
+    return gesprek.als_ketenpartner("verzoek_om_toewijzing", gegevens, vandaag, aanpassen)
+
+
+@when("de ketenpartner een heenbericht stuurt met als Dagtekening de dag na vandaag", target_fixture="uitkomst")
+def dagtekening_morgen(gesprek, vandaag):
+    morgen = vandaag + dt.timedelta(days=1)
+    return _heenbericht(gesprek, vandaag, lambda d: d["Header"]["BerichtIdentificatie"].update(Dagtekening=morgen))
+
+
+@when("de ketenpartner een heenbericht stuurt met een gemeentecode die niet in de CBS-indeling staat",
+      target_fixture="uitkomst")
+def onbestaande_gemeente(gesprek, vandaag):
+    veld = "Afzender" if gesprek.partner_rol == "gemeente" else "Ontvanger"
+    return _heenbericht(gesprek, vandaag, lambda d: d["Header"].update({veld: ONBESTAANDE_GEMEENTE}))
+
+
+@when(parsers.parse('de gemeente een toewijzing afgeeft met een productcode van een andere categorie vanaf "{begin}" '
+                    'tot "{eind}"'), target_fixture="uitkomst")
+def toewijzing_code_andere_categorie(gesprek, vandaag, begin, eind):
+    categorie, code = CODE_VAN_ANDERE_CATEGORIE[gesprek.standaard]
+    with gesprek.mag_weigeren():
+        return gesprek.toewijzing_afgeven(vandaag, begin=begin, eind=eind,
+                                          Product={"Categorie": categorie, "Code": code})
+
+
+@when(parsers.parse('de aanbieder een verzoek om toewijzing indient met een productcode van een andere categorie '
+                    'vanaf "{begin}" tot "{eind}"'), target_fixture="uitkomst")
+def verzoek_code_andere_categorie(gesprek, vandaag, begin, eind):
+    categorie, code = CODE_VAN_ANDERE_CATEGORIE[gesprek.standaard]
+    aanvraag = gesprek.aanvraag(None, datum(begin), datum(eind), Product={"Categorie": categorie, "Code": code})
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_toewijzing(vandaag, [aanvraag])
