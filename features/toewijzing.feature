@@ -97,3 +97,17 @@ Functionaliteit: Toewijzing
         | fout                        |
         | intrekking-terugwerkend     |
         | einddatum-voor-ingangsdatum |
+
+  @rol-gemeente @iwmo @ijw @OP071
+  Regel: Een relatie van de client houdt haar nummer, in elk toewijzingsbericht
+
+    Scenario: Een volgend toewijzingsbericht noemt de relaties met dezelfde nummers, ook in een andere volgorde
+      Gegeven de client heeft deze relaties:
+        | soort | achternaam | voorletters |
+        | 10    | Jansen     | A           |
+        | 14    | Bakker     | B           |
+      En de gemeente heeft een toewijzing afgegeven vanaf "2025-10-06" tot "2026-09-30"
+      En de gemeente noemt de relaties van de client voortaan in omgekeerde volgorde
+      Als de gemeente een toewijzing afgeeft voor een ander product vanaf "2026-01-19" tot "2026-07-31"
+      Dan keurt de ontvanger het bericht niet af
+      En houdt elke relatie in alle toewijzingsberichten hetzelfde nummer

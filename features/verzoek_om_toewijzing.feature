@@ -46,3 +46,10 @@ Functionaliteit: Verzoek om toewijzing
       En de gemeente heeft het verzoek gehonoreerd
       Als de aanbieder een nieuw verzoek om toewijzing indient met dezelfde ReferentieAanbieder
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9347" op "AangevraagdProduct"
+
+  @iwmo @ijw @OP306 @TR352 @WMO317 @JW317
+  Regel: Zonder actuele toewijzing vraagt de aanbieder een verzoek om toewijzing, geen verzoek om wijziging
+
+    Scenario: Een verzoek om wijziging voor een client zonder toewijzing gaat niet door
+      Als de aanbieder een verzoek om wijziging indient met een nieuw product "standaard" vanaf "2026-02-01" tot "2026-07-31"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"

@@ -156,7 +156,7 @@ Functionaliteit: Verzoek om wijziging
         | categorie | 2025-10-06            | 2026-09-30 | 2.500,00 |
       Dan keurt de ontvanger het bericht niet af
 
-  @iwmo @ijw @TR304 @OP306
+  @iwmo @ijw @TR304
   Regel: Een verzoek om wijziging gaat over de eigen toewijzingen van de client
 
     Scenario: Een verzoek om de toewijzing van een andere client te wijzigen gaat niet door

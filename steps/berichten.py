@@ -243,3 +243,24 @@ def andere_client(gesprek, vandaag, begin, eind):
     uitkomst = andere.toewijzing_afgeven(vandaag, begin=begin, eind=eind)
     gesprek.uitkomsten.append(uitkomst)
     return uitkomst
+
+
+# ---------------------------------------------------------------------------------------------- relaties
+TELEFOON = {"Telefoon01": {"Telefoonnummer": "0201234567", "Landnummer": "0031"}}
+
+
+@given("de client heeft deze relaties:")
+def relaties(gesprek, datatable):
+    """Columns soort (COD472), achternaam, voorletters. The ketenpartner numbers them in this order; a gemeente
+    system under test gets them without Nummer and numbers them itself (OP071)."""
+    kop, *rijen = datatable
+    gesprek.client["Relaties"] = [
+        {"Nummer": i, "Soort": r["soort"], "Contact": {"Soort": "02", "Telefoon": TELEFOON},
+         "Naam": {"Geslachtsnaam": {"Achternaam": r["achternaam"]}, "Voorletters": r["voorletters"],
+                  "NaamGebruik": "1"}}
+        for i, r in enumerate((dict(zip(kop, rij, strict=True)) for rij in rijen), start=1)]
+
+
+@given("de gemeente noemt de relaties van de client voortaan in omgekeerde volgorde")
+def relaties_omgekeerd(gesprek):
+    gesprek.client["Relaties"] = list(reversed(gesprek.client.get("Relaties") or []))

@@ -118,3 +118,21 @@ def iets_afgekeurd(gesprek, uitkomst):
     heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
     afkeur = oordeel.afkeur(oordeel.codes(oordeel.retour_van(gesprek, heen)))
     assert afkeur, f"de ontvanger keurde {oordeel.beschrijf(heen)} niet af"
+
+
+@then("houdt elke relatie in alle toewijzingsberichten hetzelfde nummer")
+def relatienummers_stabiel(gesprek):
+    """OP071: per person one Nummer over all 301s of the conversation, and the ketenpartner found nothing."""
+    nummers: dict[tuple, set[str]] = {}
+    for r in gesprek.dossier().berichten("301", heen=True):
+        advies = oordeel.bevindingen(r, "OP071")
+        assert not advies, f"de ketenpartner meldt OP071 bij {oordeel.beschrijf(r)}: {[b.get('text') for b in advies]}"
+        for relatie in r.data["Client"].get("Relaties") or []:
+            naam = relatie["Naam"]
+            wie = (relatie["Soort"], naam["Geslachtsnaam"]["Achternaam"], naam.get("Voorletters"))
+            nummers.setdefault(wie, set()).add(str(relatie["Nummer"]))
+    assert nummers, "geen enkel toewijzingsbericht noemt relaties"
+    wisselend = {wie: sorted(n) for wie, n in nummers.items() if len(n) > 1}
+    assert not wisselend, f"relaties met wisselende nummers: {wisselend}"
+    alle = [next(iter(n)) for n in nummers.values()]
+    assert len(alle) == len(set(alle)), f"een nummer voor meer personen: {nummers}"

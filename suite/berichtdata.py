@@ -23,9 +23,14 @@ def header(van: str, naar: str, vandaag: dt.date) -> dict:
     return {"Afzender": van, "Ontvanger": naar, "BerichtIdentificatie": {"Dagtekening": vandaag}}
 
 
-def client_301(client: dict) -> dict:
+def client_301(client: dict, relatienummers: bool = False) -> dict:
+    """The Client of a 301. Relaties go without Nummer (the gemeente's system numbers them, OP071) unless
+    ``relatienummers``: then each keeps the number it has in ``client`` (the ketenpartner's own numbering)."""
     data = {k: copy.deepcopy(client[k]) for k in ("Bsn", "Geboortedatum", "Geslacht", "Naam")}
     data["Contactgegevens"] = [{"Soort": "01", "Adres": copy.deepcopy(client["Adres"])}]
+    if client.get("Relaties"):
+        data["Relaties"] = [{k: copy.deepcopy(v) for k, v in r.items() if relatienummers or k != "Nummer"}
+                            for r in client["Relaties"]]
     return data
 
 
@@ -73,7 +78,7 @@ def actuele(dossier: Dossier, vandaag: dt.date, behalve: set[int] = frozenset())
 
 
 def bericht_301(client: dict, producten: list[dict]) -> dict:
-    data = {"Client": client_301(client)}
+    data = {"Client": client_301(client, relatienummers=True)}
     data["Client"]["ToegewezenProducten"] = sorted(producten, key=lambda p: int(p["ToewijzingNummer"]))
     return data
 

@@ -151,6 +151,12 @@ class AntwoordMetDeclaratiePeriode(Defect, ReferentieGemeente):
         return tree
 
 
+class RelatiesOpVolgorde(Defect, ReferentieGemeente):
+    def met_relatienummers(self, standaard, bsn, client):
+        relaties = [{**r, "Nummer": i} for i, r in enumerate(client.get("Relaties") or [], start=1)]
+        return {**client, "Relaties": relaties} if relaties else client
+
+
 class ToewijzingZonderOverige(Defect, ReferentieGemeente):
     def overige_actuele(self, standaard, bsn, al):
         return []
@@ -220,6 +226,9 @@ DEFECTEN = (
     ("gemeente-325-met-declaratieperiode", GEMEENTE, AntwoordMetDeclaratiePeriode, ("TR367",),
      "Meldt afgekeurde prestaties in het declaratie-antwoord terug met de DeclaratiePeriode (de hele maand) als "
      "ProductPeriode in plaats van de ProductPeriode uit de declaratie."),
+    ("gemeente-relaties-op-volgorde", GEMEENTE, RelatiesOpVolgorde, ("OP071",),
+     "Nummert de relaties van de client in elk toewijzingsbericht opnieuw op volgorde (1, 2 ...): staan ze in een "
+     "andere volgorde, dan krijgt een relatie een ander nummer."),
     ("gemeente-toewijzing-zonder-overige", GEMEENTE, ToewijzingZonderOverige, ("OP087",),
      "Stuurt in een toewijzingsbericht alleen de nieuwe of gewijzigde toewijzing, niet de andere actuele "
      "toewijzingen van de client bij de aanbieder."),

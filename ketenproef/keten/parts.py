@@ -6,7 +6,8 @@ import importlib
 from collections.abc import Callable
 
 # Modules that define further ledger parts. Each exposes ``Part`` (a class with apply(b, afgekeurd, keten)).
-PART_MODULES = ("ketenproef.keten.regie", "ketenproef.keten.verzoeken", "ketenproef.keten.declaraties")
+PART_MODULES = ("ketenproef.keten.regie", "ketenproef.keten.verzoeken", "ketenproef.keten.declaraties",
+                "ketenproef.keten.relaties")
 
 
 def extra_parts() -> list[Callable[[], object]]:

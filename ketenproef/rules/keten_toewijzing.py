@@ -232,3 +232,23 @@ def OP344(b: Bericht, keten: Keten):
                 + ([f"{nieuw} nieuwe toewijzing(en) voor {v.nieuw} NieuweProducten"] if nieuw < v.nieuw else []))
                 + " (OP344).")
 
+
+
+@regel("OP071", berichten=["301"], retourcode=None, scope="chain")
+def OP071(b: Bericht, keten: Keten):
+    """Iedere Relatie heeft een Nummer dat per gemeente en client uniek is en niet verandert: een Nummer dat
+    eerder voor iemand anders stond wordt niet hergebruikt, en een persoon (Soort en naam, met Geboortedatum als
+    die er is) die eerder een Nummer kreeg, houdt dat. (Twee keer hetzelfde Nummer in een 301 is TR101.) Advies."""
+    from ketenproef.keten.relaties import Part as Relaties
+    from ketenproef.keten.relaties import gemeente_en_client, persoon
+
+    eerder = keten.part(Relaties).bekend(*gemeente_en_client(b))
+    nummer_van = {p: n for n, p in eerder.items()}
+    for el in b.all("Relatie"):
+        nummer, wie = text(el, "Nummer"), persoon(el)
+        if nummer in eerder and eerder[nummer] != wie:
+            yield el, (f"Relatie-Nummer {nummer} stond eerder voor {eerder[nummer]}, nu voor {wie}; een Nummer blijft "
+                       f"bij dezelfde persoon (OP071).")
+        elif wie in nummer_van and nummer_van[wie] != nummer:
+            yield el, (f"Relatie {wie} had eerder Nummer {nummer_van[wie]}, nu {nummer}; het Nummer van een Relatie "
+                       f"verandert niet (OP071).")

@@ -11,6 +11,8 @@ import copy
 import datetime as dt
 
 from ketenproef import factory
+from ketenproef.keten.relaties import Part as Relaties
+from ketenproef.keten.relaties import Persoon
 from ketenproef.keten.toewijzingen import VERWIJDERD, Toewijzing
 from ketenproef.keten.verzoeken import AFGEWEZEN, IN_ONDERZOEK, Ref, Verzoeken
 from sut.base import GEMEENTE, SutError
@@ -126,7 +128,26 @@ class ReferentieGemeente(ReferentieSysteem):
             overig = [{**p, "ReferentieAanbieder": referentie} for p in overig]
         alle = sorted(producten + overig, key=lambda p: int(p["ToewijzingNummer"]))
         naam = berichtnaam(standaard, "301")
+        client = self.met_relatienummers(standaard, bsn, client)
         return self.verstuur_heen(naam, {"Client": {**client, "ToegewezenProducten": alle}})
+
+    def met_relatienummers(self, standaard: str, bsn: str, client: dict) -> dict:
+        """OP071: a Relatie without Nummer gets the Nummer this person had in earlier 301s for the client, else the
+        next number never used for the client."""
+        relaties = client.get("Relaties") or []
+        if all(r.get("Nummer") for r in relaties):
+            return client
+        bekend = self.keten(standaard).part(Relaties).bekend(self.gemeente, bsn)
+        nummer_van = {p: n for n, p in bekend.items()}
+        gebruikt = {int(n) for n in bekend} | {int(r["Nummer"]) for r in relaties if r.get("Nummer")}
+        genummerd = []
+        for r in relaties:
+            if not r.get("Nummer"):
+                nummer = nummer_van.get(persoon_uit(r)) or max(gebruikt, default=0) + 1
+                gebruikt.add(int(nummer))
+                r = {"Nummer": int(nummer), **r}
+            genummerd.append(r)
+        return {**client, "Relaties": genummerd}
 
     def toewijzen(self, gegevens: dict) -> dict:
         verplicht(gegevens, "producten")
@@ -262,3 +283,12 @@ class ReferentieGemeente(ReferentieSysteem):
         nieuw = {"ToewijzingNummer": self.nieuw_toewijzingnummer(standaard, t.bsn), "Product": oud.get("Product"),
                  **self.stempel(), "Ingangsdatum": gewenst, "Einddatum": einddatum, "Omvang": omvang}
         return [aangepast, nieuw]
+
+
+def persoon_uit(relatie: dict) -> Persoon:
+    """The Persoon (``ketenproef.keten.relaties``) of a Relatie given as plain data."""
+    naam = relatie.get("Naam") or {}
+    geslachtsnaam = naam.get("Geslachtsnaam") or {}
+    geboren = (relatie.get("Geboortedatum") or {}).get("Datum")
+    return Persoon(relatie.get("Soort"), geslachtsnaam.get("Achternaam"), geslachtsnaam.get("Voorvoegsel"),
+                   naam.get("Voorletters"), str(geboren) if geboren else None)

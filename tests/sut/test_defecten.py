@@ -228,6 +228,21 @@ def test_325_met_declaratieperiode(kp_aanbieder):
     assert "ongeldig" in detail and "TR367" in detail["ongeldig"], detail
 
 
+def test_relaties_op_volgorde(kp_aanbieder):
+    relaties = [{"Soort": soort, "Naam": {"Geslachtsnaam": {"Achternaam": naam}, "NaamGebruik": "1"},
+                 "Contact": {"Soort": "02", "Telefoon": {"Telefoon01": {"Telefoonnummer": "0201234567",
+                                                                       "Landnummer": "0031"}}}}
+                for soort, naam in (("10", "Jansen"), ("14", "Bakker"))]
+    sut = gemeente_sut(kp_aanbieder, "gemeente-relaties-op-volgorde")
+    for i, volgorde in enumerate((relaties, relaties[::-1])):
+        sut.trigger("toewijzen", {"client": {**client(BSN), "Relaties": volgorde}, "producten": [
+            {"Product": PRODUCTEN["iWmo"][i], "Ingangsdatum": "2026-01-05", "Einddatum": "2026-06-30",
+             "Omvang": omvang()}]}, VANDAAG)
+        sut.trigger("verwerk_postbus", {}, VANDAAG)
+    vereis("OP071")
+    assert "OP071" in regels_bij(laatste(kp_aanbieder, "301"))
+
+
 def test_toewijzing_zonder_overige(kp_aanbieder):
     sut, eerste = gemeente_met_toewijzing(kp_aanbieder, "gemeente-toewijzing-zonder-overige")
     sut.trigger("toewijzen", {"bsn": BSN, "producten": [{"Product": PRODUCTEN["iWmo"][1],
