@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ketenproef import factory
+from ketenproef import corpus, factory
 from ketenproef.bericht import Bericht
 from ketenproef.keten import Keten
 from ketenproef.parse import parse_bytes
@@ -101,7 +101,7 @@ def _volgorde(p: dict) -> tuple[str, str]:
 def _lees(entry: dict, xml_van: Callable[[int], bytes | None]) -> Regel:
     xml = xml_van(entry["id"]) if entry.get("grootte") else None
     data = None
-    if xml is not None and entry.get("message"):
+    if xml is not None and entry.get("message") in corpus.message_names():
         root = parse_bytes(xml, max(len(xml), 1)).root
         if root is not None:
             try:
