@@ -8,8 +8,10 @@ import time
 from aiohttp import web
 
 from ketenproef import __version__
-from mockserver import fouten, problems, push
+from mockserver import contract, fouten, problems, push
 from mockserver.appkeys import PARTNER
+from mockserver.routes import read_capped
+from mockserver.ruw import verzend_ruw
 from mockserver.transport import json_response
 from mockserver.verzenden import RefusedError, verzend
 
@@ -48,6 +50,30 @@ async def post_verzenden(request: web.Request) -> web.Response:
     uitkomst = await verzend(partner, body)
     push.schedule(partner, uitkomst.push)
     return json_response(uitkomst.status, uitkomst.body)
+
+
+@guarded
+async def post_verzenden_ruw(request: web.Request) -> web.Response:
+    partner = request.app[PARTNER]
+    seconds = deadline_of(request.query.get("deadline_seconden"), partner.config.deadline_seconden)
+    cap = partner.config.max_bytes
+    data = await read_capped(request, cap) if (request.content_length or 0) <= cap else None
+    if data is None:
+        return problems.response(problems.too_large(request.content_length, cap))
+    uitkomst = await verzend_ruw(partner, data, request.query.get("bsn") or None, request.query.get("voor") or None,
+                                 seconds)
+    push.schedule(partner, uitkomst.push)
+    return json_response(uitkomst.status, uitkomst.body)
+
+
+def deadline_of(raw: str | None, default: float) -> float:
+    try:
+        seconds = float(raw) if raw is not None else default
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise RefusedError(problems.bad_request(f"deadline_seconden is een aantal seconden (0 of meer), niet {raw!r}."))
+    return seconds
 
 
 async def get_bericht_info(request: web.Request) -> web.Response:
@@ -119,12 +145,31 @@ async def post_reset(request: web.Request) -> web.Response:
     return json_response(200, {"bsn": bsn, "ingetrokken_berichten": count})
 
 
+@guarded
+async def put_contract(request: web.Request) -> web.Response:
+    partner = request.app[PARTNER]
+    try:
+        value = contract.normalise(await body_of(request))
+    except contract.ContractError as exc:
+        raise RefusedError(problems.bad_request(str(exc), slug="ongeldig-contract", title="Ongeldig contract")) from exc
+    return json_response(200, await partner.set_contract(value))
+
+
+async def get_contract(request: web.Request) -> web.Response:
+    return json_response(200, request.app[PARTNER].contract)
+
+
+async def delete_contract(request: web.Request) -> web.Response:
+    return json_response(200, await request.app[PARTNER].set_contract(None))
+
+
 async def get_gezondheid(request: web.Request) -> web.Response:
     partner = request.app[PARTNER]
     config = partner.config
     return json_response(200, {
         "status": "ok", "rol": config.rol, "sut_rol": config.sut_rol, "versie": __version__,
-        "gemeente": config.gemeente, "agb": config.agb, "db": config.db, "datum": config.datum,
+        "gemeente": config.gemeente, "agb": config.agb, "db": config.db, "serie": partner.store.serie,
+        "datum": config.datum,
         "vandaag": partner.clock().today(), "push_url": config.push_url, "berichten": partner.store.count(),
         "uptime_seconden": round(time.time() - partner.started, 3),
         "berichtfouten_beschikbaar": fouten.message_faults() is not None})
@@ -137,6 +182,7 @@ async def get_catalogus(request: web.Request) -> web.Response:
 def add_routes(app: web.Application) -> None:
     r = app.router
     r.add_post("/beheer/verzenden", post_verzenden)
+    r.add_post("/beheer/verzenden/ruw", post_verzenden_ruw)
     r.add_get("/beheer/berichten/{id}", get_bericht_info)
     r.add_get("/beheer/gesprekken/{bsn}/log", get_log)
     r.add_get("/beheer/gesprekken/{bsn}/fouten", get_fouten)
@@ -144,5 +190,8 @@ def add_routes(app: web.Application) -> None:
     r.add_delete("/beheer/gesprekken/{bsn}/fouten", delete_fouten)
     r.add_put("/beheer/gesprekken/{bsn}/datum", put_datum)
     r.add_post("/beheer/gesprekken/{bsn}/reset", post_reset)
+    r.add_get("/beheer/contract", get_contract)
+    r.add_put("/beheer/contract", put_contract)
+    r.add_delete("/beheer/contract", delete_contract)
     r.add_get("/beheer/gezondheid", get_gezondheid)
     r.add_get("/beheer/fouten", get_catalogus)

@@ -3,6 +3,8 @@ identificatie, which message it answers, which conversations (BSNs) it belongs t
 
 from __future__ import annotations
 
+import secrets
+import string
 from dataclasses import dataclass
 
 from lxml import etree
@@ -12,6 +14,9 @@ from ketenproef.findings import Report
 from ketenproef.keten import afgekeurde_paden
 
 ONBEKEND = "onbekend"  # the conversation of messages whose BSN cannot be read
+SERIE_TEKENS = string.digits + string.ascii_uppercase
+SERIE_LENGTE = 4
+DECIMAAL_GRENS = 10 ** 7
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,31 @@ def afgekeurd(report: Report) -> list[str] | None:
     return None if paths is None else sorted(paths)
 
 
-def eigen_identificatie(bericht_id: int) -> str:
-    """The mock's identificatie of its message ``bericht_id`` (at most 12 characters, LDT_IdentificatieBericht)."""
-    return f"KP{bericht_id:010d}"
+def nieuwe_serie() -> str:
+    """A random series for a new database: 4 characters [0-9A-Z], never starting with P (``KP`` + 10 digits was
+    the format before series; such identificaties stay valid in old databases and must not recur)."""
+    while True:
+        serie = "".join(secrets.choice(SERIE_TEKENS) for _ in range(SERIE_LENGTE))
+        if not serie.startswith("P"):
+            return serie
+
+
+def eigen_identificatie(bericht_id: int, serie: str) -> str:
+    """The mock's identificatie of its message ``bericht_id``: ``K`` + the database's series + a 7-character
+    number, 12 characters (LDT_IdentificatieBericht), unique across databases by the random series."""
+    return "K" + serie + volgnummer(bericht_id)
+
+
+def volgnummer(bericht_id: int) -> str:
+    """7 decimal digits; from 10,000,000 on base 36 offset so the first character is a letter (never equal to a
+    decimal number): 10,000,000 is ``A000000``."""
+    if 0 <= bericht_id < DECIMAAL_GRENS:
+        return f"{bericht_id:07d}"
+    n = bericht_id - DECIMAAL_GRENS + 10 * 36 ** 6
+    if bericht_id < 0 or n >= 36 ** 7:
+        raise ValueError(f"berichtnummer {bericht_id} past niet in 7 tekens")
+    out = ""
+    for _ in range(7):
+        n, rest = divmod(n, 36)
+        out = SERIE_TEKENS[rest] + out
+    return out

@@ -9,6 +9,7 @@ import logging
 import signal
 import sys
 
+from mockserver import contract
 from mockserver.config import ROLLEN, Config
 
 DEFAULT_POORT = 8470
@@ -20,6 +21,13 @@ def _datum(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"geen datum in de vorm JJJJ-MM-DD: {value!r}") from exc
+
+
+def _contract(path: str) -> dict:
+    try:
+        return contract.lees(path)
+    except contract.ContractError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def register(sub) -> None:
@@ -36,6 +44,9 @@ def register(sub) -> None:
     p.add_argument("--gemeente", help="speel alleen deze gemeentecode (rol gemeente)")
     p.add_argument("--agb", help="speel alleen deze AGB-code (rol aanbieder)")
     p.add_argument("--deadline", type=float, default=30.0, help="standaard wachttijd op een retour (s)")
+    p.add_argument("--contract", type=_contract, metavar="BESTAND.json",
+                   help="contractgegevens (tarieven, gemeentecodes, productcodes) voor de ketenregels; vervangt het "
+                        "contract in de db (zie PUT /beheer/contract)")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=cmd_serve)
 
@@ -43,7 +54,7 @@ def register(sub) -> None:
 def config_from(args) -> Config:
     return Config(rol=args.rol, db=args.db, datum=args.datum, gemeente=args.gemeente, agb=args.agb,
                   push_url=args.push_url, push_pogingen=args.push_pogingen, push_wacht=args.push_wacht,
-                  deadline_seconden=args.deadline)
+                  deadline_seconden=args.deadline, contract=args.contract)
 
 
 def cmd_serve(args) -> int:

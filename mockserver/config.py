@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ketenproef.parse import MAX_BYTES
 
@@ -24,6 +24,7 @@ class Config:
     push_timeout: float = 10.0
     max_bytes: int = MAX_BYTES
     deadline_seconden: float = 30.0
+    contract: dict | None = field(default=None, hash=False)  # contract data (mockserver.contract); replaces the stored
 
     def __post_init__(self) -> None:
         if self.rol not in ROLLEN:

@@ -135,6 +135,28 @@ class Ketenpartner:
             payload["fout"] = fout
         return self._json("POST", "/beheer/verzenden", payload)
 
+    def send_raw(self, xml: bytes, bsn: str, deadline: float = 30, voor: str | None = None) -> dict:
+        """POST /beheer/verzenden/ruw: these bytes go to the SUT unchanged (``voor``: its code, when the bytes do
+        not show their Ontvanger)."""
+        query = {"bsn": bsn, "deadline_seconden": deadline, **({"voor": voor} if voor else {})}
+        status, _, raw = self._request("POST", "/beheer/verzenden/ruw?" + urllib.parse.urlencode(query), xml,
+                                       "application/octet-stream")
+        data = json.loads(raw) if raw else None
+        if status != 202:
+            raise KetenpartnerError(status, data)
+        return data
+
+    def set_contract(self, contract: dict) -> dict:
+        """PUT /beheer/contract: replace the contract data (tarieven, gemeentecodes, productcodes); the canonical
+        contract now in force."""
+        return self._json("PUT", "/beheer/contract", contract)
+
+    def contract(self) -> dict:
+        return self._json("GET", "/beheer/contract")
+
+    def clear_contract(self) -> dict:
+        return self._json("DELETE", "/beheer/contract")
+
     def set_fault(self, bsn: str, name: str, **params) -> dict:
         return self._json("PUT", f"/beheer/gesprekken/{bsn}/fouten", {"naam": name, "params": params})
 

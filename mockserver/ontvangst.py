@@ -17,7 +17,7 @@ from ketenproef.parse import parse_bytes
 from ketenproef.retour import retour_for
 from ketenproef.validate import validate
 from mockserver import fouten, problems
-from mockserver.berichten import Meta, afgekeurd, eigen_identificatie, meta, mock_partij, referenties
+from mockserver.berichten import Meta, afgekeurd, meta, mock_partij, referenties
 from mockserver.config import SMALL_BODY
 from mockserver.tijdigheid import tijdigheid
 
@@ -58,7 +58,7 @@ def judge(data: bytes, clock, keten, max_bytes: int, retour_ident: str) -> Judge
 
 
 async def run_judge(partner, data: bytes, clock, retour_id: int) -> Judged:
-    args = (data, clock, partner.keten, partner.config.max_bytes, eigen_identificatie(retour_id))
+    args = (data, clock, partner.keten, partner.config.max_bytes, partner.identificatie(retour_id))
     if len(data) <= SMALL_BODY:
         return judge(*args)
     return await asyncio.to_thread(judge, *args)

@@ -7,7 +7,8 @@ so its Keten is the receiver's state), the header to mirror, and a deadline. Ver
 op-tijd, te-laat, nooit (deadline passed), dubbel (a second retour), onbekend-bericht (no such heenbericht),
 verkeerd-type (retour of another type), verkeerde-referentie (Dagtekening/Afzender/Ontvanger do not mirror the
 heenbericht), juiste-codes / verkeerde-codes, ongeldig (the retour breaks single-message rules), geen-retour
-(correctly none: the heenbericht was XSD-invalid on purpose).
+(correctly none: the heenbericht was XSD-invalid on purpose, or - sent raw - unreadable or not identifiable; a
+retour on such a message gets verkeerde-codes, whatever its type).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mockserver.berichten import Meta, afgekeurd, codes_map
 from mockserver.ontvangst import Uitkomst, record
 
 WACHTEND, BEANTWOORD, VERLOPEN = 0, 1, 2
+XSD_REDEN = "het heenbericht voldeed niet aan de XSD"
 
 
 def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dict], retour_id: int) -> Uitkomst:
@@ -51,12 +53,12 @@ def judge(heen: dict | None, report: Report, m: Meta, now: float) -> tuple[list[
         return [("onbekend-bericht", False, f"De ketenpartner verstuurde geen heenbericht met identificatie "
                                             f"{m.ref_id}; {m.bericht} verwijst naar een onbekend bericht.")], False
     expected = heen["verwachting"]
-    if expected["retour"] != m.bericht:
+    if expected["retour"] is not None and expected["retour"] != m.bericht:  # None: not identifiable, no type due
         return [("verkeerd-type", False, f"{m.bericht} is geen retour op {heen['bericht']} "
                                          f"(verwacht: {expected['retour']}).")], False
     verdicts = [timing(heen, expected, now)]
     verdicts.extend(reference(expected, m))
-    verdicts.append(codes(expected.get("codes"), report))
+    verdicts.append(codes(expected.get("codes"), report, reden(expected)))
     if not report.valid:
         first = next(f for f in report.findings if f.rejecting)
         verdicts.append(("ongeldig", False, f"De retour zelf is onjuist: {first.rule}: {first.text}"))
@@ -86,10 +88,15 @@ def reference(expected: dict, m: Meta) -> list[tuple[str, bool, str]]:
     return [("verkeerde-referentie", False, f"De retour verwijst niet goed naar {m.ref_id}: " + "; ".join(wrong))]
 
 
-def codes(want: dict | None, report: Report) -> tuple[str, bool, str]:
+def reden(expected: dict) -> str:
+    """Why no retour was due (older expectations only knew XSD-invalid heenberichten)."""
+    return expected.get("reden") or XSD_REDEN
+
+
+def codes(want: dict | None, report: Report, geen: str = XSD_REDEN) -> tuple[str, bool, str]:
     got = codes_map(report.bericht.root)
     if want is None:
-        return ("verkeerde-codes", False, "Er was geen retour verwacht: het heenbericht voldeed niet aan de XSD "
+        return ("verkeerde-codes", False, f"Er was geen retour verwacht: {geen} "
                                           "(daarop volgt een foutrapport, geen retourbericht).")
     diff = [f"{path}: verwacht {', '.join(want.get(path, [])) or '(geen)'}, ontvangen "
             f"{', '.join(got.get(path, [])) or '(geen)'}"
@@ -108,8 +115,7 @@ async def watch(partner, heen_id: int, deadline: float) -> None:
         return
     expected = row["verwachting"]
     if expected.get("codes") is None:
-        partner.store.add_oordeel(heen_id, None, "geen-retour", True, "Terecht geen retour: het heenbericht voldeed "
-                                                                     "niet aan de XSD.")
+        partner.store.add_oordeel(heen_id, None, "geen-retour", True, f"Terecht geen retour: {reden(expected)}.")
     else:
         partner.store.add_oordeel(heen_id, None, "nooit", False, f"Geen {expected['retour']} ontvangen binnen "
                                                                  f"{expected['deadline_seconden']} seconden.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import logging
 import time
 
@@ -12,11 +13,11 @@ from ketenproef.clock import Clock, FrozenClock, SystemClock
 from ketenproef.identify import identify
 from ketenproef.keten import Ketens
 from ketenproef.parse import parse_bytes
-from mockserver import fouten
-from mockserver.berichten import ONBEKEND, bsns, referenties
+from mockserver import contract, fouten
+from mockserver.berichten import ONBEKEND, bsns, eigen_identificatie, referenties
 from mockserver.config import Config
 from mockserver.durable import GroupCommit
-from mockserver.store import Store
+from mockserver.store import CONTRACT, Store
 
 log = logging.getLogger("mockserver")
 
@@ -27,6 +28,7 @@ class Partner:
         self.store = Store(config.db)
         self.lock = asyncio.Lock()  # one lock around the Keten: validate-with-chain, apply and store in one go
         self.keten = Ketens()  # one Keten per standard (iWmo and iJw are separate domains)
+        self.contract = contract.leeg()  # canonical contract data; the Ketens' KetenConfig (set by load)
         self.gesprekken: dict[str, dict] = {}  # bsn -> {"fouten": [...], "datum": date | None}
         self.tasks: set[asyncio.Task] = set()
         self.stopping = asyncio.Event()
@@ -39,16 +41,30 @@ class Partner:
         if self.store.db.in_transaction:
             await self.durable()
 
+    def identificatie(self, bericht_id: int) -> str:
+        """The mock's own Identificatie for its message ``bericht_id`` (unique across databases)."""
+        return eigen_identificatie(bericht_id, self.store.serie)
+
     # --- start-up ---------------------------------------------------------------------------------------------
     def load(self) -> None:
         for row in self.store.gesprekken():
             datum = dt.date.fromisoformat(row["datum"]) if row["datum"] else None
             self.gesprekken[row["bsn"]] = {"fouten": row["fouten"], "datum": datum}
+        self.contract = self.start_contract()
         self.keten = self.rebuild()
+
+    def start_contract(self) -> dict:
+        """``--contract`` replaces the stored contract (and is stored); without it the stored one counts."""
+        if self.config.contract is not None:
+            value = contract.normalise(self.config.contract)
+            self.store.set_instelling(CONTRACT, json.dumps(value))
+            return value
+        stored = self.store.instelling(CONTRACT)
+        return json.loads(stored) if stored else contract.leeg()
 
     def rebuild(self) -> Ketens:
         """The chain state as a fold over the accepted messages, in the order they were applied."""
-        keten = Ketens()
+        keten = Ketens(config=contract.config_of(self.contract))
         for row in self.store.replay():
             parsed = parse_bytes(row["xml"], max(self.config.max_bytes, len(row["xml"])))
             if parsed.root is None or not hasattr(identify(parsed.root), "message"):
@@ -113,6 +129,20 @@ class Partner:
     def set_datum(self, bsn: str, datum: dt.date | None) -> None:
         self.store.set_gesprek(bsn, datum=datum.isoformat() if datum else None)
         self.gesprekken.setdefault(bsn, {"fouten": [], "datum": None})["datum"] = datum
+
+    # --- contract data ----------------------------------------------------------------------------------------
+    async def set_contract(self, value: dict | None) -> dict:
+        """Replace the contract data (canonical, see ``contract.normalise``; None clears it) of both standards'
+        Ketens, durably. Replaying never reads the configuration (it applies the stored rejected class paths), so
+        swapping it in place gives the same state as a restart would."""
+        async with self.lock:
+            self.store.set_instelling(CONTRACT, json.dumps(value) if value is not None else None)
+            self.contract = value if value is not None else contract.leeg()
+            config = contract.config_of(self.contract)
+            self.keten.config = config
+            for keten in self.keten.per_standaard.values():
+                keten.config = config
+        return self.contract
 
     async def reset(self, bsn: str) -> int:
         async with self.lock:

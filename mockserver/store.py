@@ -3,7 +3,9 @@
 Every message in or out is a row of ``berichten`` (raw bytes byte for byte, findings, intended faults, the
 rejected class paths the Keten skipped); the Keten itself is not stored but rebuilt by replaying the rows with
 ``toegepast = 1`` in id order. Conversation settings (faults, a frozen date), verdicts, push attempts and
-mailbox cursors have their own tables. All calls run on the event loop thread; each commit is durable.
+mailbox cursors have their own tables; settings of the whole database (the random series of the mock's
+identificaties, the contract data) are rows of ``instellingen``. All calls run on the event loop thread; each
+commit is durable.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+
+from mockserver.berichten import nieuwe_serie
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS berichten (
@@ -36,7 +40,9 @@ CREATE TABLE IF NOT EXISTS cursors (partij TEXT PRIMARY KEY, cursor INTEGER NOT 
 CREATE TABLE IF NOT EXISTS gesprekken (bsn TEXT PRIMARY KEY, fouten TEXT NOT NULL DEFAULT '[]', datum TEXT);
 CREATE TABLE IF NOT EXISTS referenties (referentie TEXT NOT NULL, bsn TEXT NOT NULL,
   PRIMARY KEY (referentie, bsn)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS instellingen (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
 """
+SERIE, CONTRACT = "serie", "contract"  # keys in instellingen
 
 JSON_COLUMNS = ("bevindingen", "fouten", "afgekeurd", "verwachting")
 META = ("id, tijd, richting, bericht, soort, van, voor, eigen_id, ref_id, status, grootte, bevindingen, fouten, "
@@ -65,12 +71,19 @@ class Store:
         self.db.executescript(SCHEMA)
         self.db.commit()
         self._last = self.db.execute("SELECT coalesce(max(id), 0) AS m FROM berichten").fetchone()["m"]
+        self.serie = self._serie()
 
     def close(self) -> None:
         self.db.close()
 
     def commit(self) -> None:
         self.db.commit()
+
+    def _serie(self) -> str:
+        """The series of this database's identificaties, made when the database (or an old one without) opens."""
+        self.db.execute("INSERT OR IGNORE INTO instellingen VALUES (?, ?)", (SERIE, nieuwe_serie()))
+        self.commit()
+        return self.instelling(SERIE)
 
     def next_id(self) -> int:
         self._last += 1
@@ -212,3 +225,17 @@ class Store:
         self.db.execute("DELETE FROM referenties WHERE bsn = ?", (bsn,))
         self.commit()
         return cur.rowcount
+
+    # --- settings of the whole database ---------------------------------------------------------------------
+    def instelling(self, sleutel: str) -> str | None:
+        row = self.db.execute("SELECT waarde FROM instellingen WHERE sleutel = ?", (sleutel,)).fetchone()
+        return row["waarde"] if row else None
+
+    def set_instelling(self, sleutel: str, waarde: str | None) -> None:
+        """Store (or with None remove) one setting, durably."""
+        if waarde is None:
+            self.db.execute("DELETE FROM instellingen WHERE sleutel = ?", (sleutel,))
+        else:
+            self.db.execute("INSERT INTO instellingen VALUES (?, ?) ON CONFLICT(sleutel) DO UPDATE SET "
+                            "waarde = excluded.waarde", (sleutel, waarde))
+        self.commit()

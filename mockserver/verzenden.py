@@ -12,9 +12,10 @@ import datetime as dt
 import time
 
 from ketenproef import basis, corpus, factory
+from ketenproef.findings import TECHNISCH
 from ketenproef.retour import retour_for
 from mockserver import fouten, problems
-from mockserver.berichten import ONBEKEND, Meta, afgekeurd, bsns, codes_map, eigen_identificatie, meta, referenties
+from mockserver.berichten import ONBEKEND, Meta, afgekeurd, bsns, codes_map, meta, referenties
 from mockserver.ontvangst import Uitkomst, record, run_validate
 from mockserver.oordelen import watch
 
@@ -59,7 +60,7 @@ def with_header(partner, name: str, data: dict, bericht_id: int, clock, identifi
         header["Afzender"] = fixed
     header.setdefault("Afzender", basis.GEMEENTE if partner.config.rol == "gemeente" else basis.AGB)
     ident = dict(header.get("BerichtIdentificatie") or {})
-    ident["Identificatie"] = identificatie or eigen_identificatie(bericht_id)
+    ident["Identificatie"] = identificatie or partner.identificatie(bericht_id)
     ident.setdefault("Dagtekening", clock.today())
     header["BerichtIdentificatie"] = ident
     if not header.get("Ontvanger"):
@@ -103,7 +104,7 @@ async def verzend(partner, body: dict) -> Uitkomst:
     await partner.durable()
     partner.spawn(watch(partner, bericht_id, expected["deadline"]))
     out = {"id": bericht_id, "message": name, "identificatie": m.eigen_id, "bsn": bsn_list[0],
-           "voor": m.voor, "deadline": _iso(expected["deadline"]), "valid": report.valid, "findings": findings,
+           "voor": m.voor, "deadline": iso_tijd(expected["deadline"]), "valid": report.valid, "findings": findings,
            "fouten": intended, "verwachte_retour": {"bericht": expected["retour"], "codes": expected["codes"]}}
     return Uitkomst(202, out, push=[bericht_id])
 
@@ -127,13 +128,33 @@ def spoil(partner, name: str, data: dict, faults: list[dict]) -> tuple[dict, lis
 
 def expectation(report, name: str, data: dict, clock, seconds: float) -> dict:
     """What the SUT's retour must look like: type, codes per class (None: no retour due), mirrored header."""
-    model = corpus.message_model(name)
-    tree = retour_for(report, clock=clock, identificatie="VERWACHT") if report.bericht is not None else None
     header = data["Header"]
-    return {"retour": model["retour_message"], "codes": codes_map(tree) if tree is not None else None,
-            "deadline": time.time() + seconds, "deadline_seconden": seconds,
-            "dagtekening": str(header["BerichtIdentificatie"]["Dagtekening"]),
-            "afzender": str(header["Afzender"]), "ontvanger": str(header["Ontvanger"])}
+    kop = (str(header["BerichtIdentificatie"]["Dagtekening"]), str(header["Afzender"]), str(header["Ontvanger"]))
+    return verwachting(report, corpus.message_model(name)["retour_message"], kop, clock, seconds)
+
+
+def verwachting(report, retour: str | None, kop: tuple, clock, seconds: float) -> dict:
+    """The expectation stored with a heenbericht of the mock: the retour type, its codes per berichtklasse (None
+    with the ``reden`` why no retour is due), the header values it mirrors (Dagtekening, Afzender, Ontvanger)
+    and the deadline."""
+    tree = retour_for(report, clock=clock, identificatie="VERWACHT") if report.bericht is not None else None
+    dagtekening, afzender, ontvanger = kop
+    out = {"retour": retour, "codes": codes_map(tree) if tree is not None else None,
+           "deadline": time.time() + seconds, "deadline_seconden": seconds,
+           "dagtekening": dagtekening, "afzender": afzender, "ontvanger": ontvanger}
+    if tree is None:
+        out["reden"] = geen_retour_reden(report)
+    return out
+
+
+def geen_retour_reden(report) -> str:
+    """Why no retour is due on a message the receiver cannot take in (IV028: no retour below level 2)."""
+    technical = report.at_level(TECHNISCH)
+    if technical and technical[0].rule == "IDENT":
+        return f"het heenbericht is geen iWmo- of iJw 3.2-bericht ({technical[0].text})"
+    if technical:
+        return f"het heenbericht is niet te lezen ({technical[0].text})"
+    return "het heenbericht voldeed niet aan de XSD"
 
 
 def header_meta(name: str, data: dict) -> Meta:
@@ -143,7 +164,7 @@ def header_meta(name: str, data: dict) -> Meta:
                 str(h["Ontvanger"]))
 
 
-def _iso(epoch: float) -> str:
+def iso_tijd(epoch: float) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 
 from ketenproef.parse import MAX_BYTES
@@ -31,7 +32,8 @@ async def test_heenbericht_gets_its_retour_in_the_mailbox(gemeente):
     stored = await gemeente.get(f"/berichten/{body['id']}")
     assert stored.content_type == "application/xml" and await stored.read() == sent
     retour = await (await gemeente.get(f"/berichten/{body['retour_id']}")).read()
-    assert b"<jw316:IdentificatieRetour>KP" in retour and b"SUT0001" in retour
+    assert re.search(rb"<jw316:IdentificatieRetour>K[0-9A-Z]{4}%07d<" % body["retour_id"], retour), retour
+    assert b"SUT0001" in retour
 
 
 async def test_mailbox_cursor_acknowledges_and_parties_are_separate(gemeente):

@@ -13,9 +13,9 @@ from tests.mockserver.helpers import AGB, BSN, xml
 OTHER = "999990032"
 
 
-def serve(db: str, stderr) -> tuple[subprocess.Popen, Ketenpartner]:
+def serve(db: str, stderr, *extra: str) -> tuple[subprocess.Popen, Ketenpartner]:
     cmd = [sys.executable, "-m", "ketenproef.cli", "serve", "--rol", "gemeente", "--poort", "0", "--db", db,
-           "--datum", "2026-01-14"]
+           "--datum", "2026-01-14", *extra]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=stderr, text=True)
     line = proc.stdout.readline()
     assert "luistert op http://" in line, (line, proc.poll())

@@ -32,6 +32,9 @@ from mockserver.handle import Ketenpartner
 from tests.mockserver.ketenregels import (
     ANDERE_BSN,
     BSN,
+    GEMEENTE,
+    PRODUCT_323,
+    UUR,
     Gesprek,
     assert_iv028,
     assert_iv087,
@@ -74,9 +77,6 @@ NIET_OVER_HTTP = {
                            "chain rules run (docs/SUT-PROTOCOL.md), so 9056 never reaches a retour; "
                            "test_tr056_heenbericht_twee_keer_is_brs20 checks that refusal. TR056 itself is covered "
                            "on the 325 (role aanbieder).",
-    ("TR418", "gemeente"): "Needs contract tariffs (KetenConfig.tarieven); the ketenpartner has no setting or control "
-                           "route for them, so without contract data TR418 is not assessed (as documented in "
-                           "ketenproef/keten/config.py).",
 }
 
 # Chain/external rules without a retourcode: advice (level "advies") that never changes a retour.
@@ -89,6 +89,7 @@ ADVIES = {
     "OP304": "advice on a 325 (rejected client with all its prestaties); no retour on a 325",
     "OP033x1": "advice on allowed changes to a toewijzing (301)",
     "OP087": "advice: a 301 contains all actual toewijzingen",
+    "OP071": "advice: a Relatie keeps its Nummer per gemeente and client (301)",
     "OP380": "advice: extending by oprekken",
     "OP344": "advice: every verzoek is eventually answered",
     "OP307": "advice: VOT only without an actual toewijzing",
@@ -403,6 +404,18 @@ def bedrag_klopt_niet(g):
                                                       IngediendBedrag={"Bedrag": 20001, "DebetCredit": "D"})))
 
 
+def tarief_niet_contract(g):
+    """The contract (PUT /beheer/contract) says UUR cents per uur for this conversation's aanbieder and product;
+    P1 declares another ProductTarief. The tariff is added to the contract the ketenpartner already has, for this
+    conversation's own AGB code only, so other tests (other AGB codes) are not assessed on a tariff."""
+    met_toewijzing(g)
+    contract = g.kp.contract()
+    contract["tarieven"].append({"gemeente": GEMEENTE, "aanbieder": g.agb, "ProductCode": PRODUCT_323[g.prefix][1],
+                                 "Eenheid": "04", "tarief": UUR})
+    g.kp.set_contract(contract)
+    return g.xml("323", data=d323(g, ok(g), prestatie(g.prefix, "P1", tarief=UUR + 1000)))
+
+
 def referentienummer_hergebruikt(g):
     met_toewijzing(g)
     dien_in(g, prestatie(g.prefix, "P1"))
@@ -578,6 +591,7 @@ GEVALLEN = [
     Geval("TR322", G, "Prestatie", te_veel_in_totaal, "P2", DECLAREREN),
     Geval("TR369", G, "Prestatie", boven_budget, "E2", DECLAREREN),
     Geval("TR346", G, "Prestatie", bedrag_klopt_niet, "P1", DECLAREREN),
+    Geval("TR418", G, "Prestatie", tarief_niet_contract, "P1", DECLAREREN),
     Geval("TR314", G, "Prestatie", referentienummer_hergebruikt, "P1", DECLAREREN),
     Geval("TR333", G, "Declaratie", declaratienummer_hergebruikt, None, DECLAREREN),
     Geval("TR318", G, "Declaratie", periode_terug, None, DECLAREREN),
