@@ -58,3 +58,22 @@ Functionaliteit: Controles tegen externe bronnen
     Scenario: Een verzoek om toewijzing met een productcode van een andere categorie gaat niet door
       Als de aanbieder een verzoek om toewijzing indient met een productcode van een andere categorie vanaf "2026-02-01" tot "2026-07-31"
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "S329" op "AangevraagdProduct"
+
+  @iwmo @ijw @TR418 @WMO323 @JW323 @OP302
+  Regel: Het ProductTarief van een prestatie is het tarief uit het contract
+    Gemeente en aanbieder leggen hun contracttarieven elk in hun eigen systeem vast (actie "contracttarieven");
+    de gemeente keurt een prestatie tegen een ander tarief af met 0611.
+
+    Abstract Scenario: Declareren tegen een tarief dat wel of niet in het contract staat
+      Gegeven de gemeente en de aanbieder hebben voor "derde" een contracttarief van "52,00" per uur afgesproken
+      En de gemeente heeft deze toewijzingen afgegeven:
+        | product | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+        | derde   | 2025-10-06   | 2026-09-30 | 4      | 04      | 2          |
+      En de aanbieder heeft de zorg voor "derde" gestart op "2025-10-08"
+      Als de aanbieder voor "derde" over "2025-12" 8 uur declareert tegen "<tarief>" per uur
+      Dan <uitkomst>
+
+      Voorbeelden:
+        | tarief | uitkomst                                                                                                       |
+        | 52,00  | keurt de ontvanger het bericht niet af                                                                          |
+        | 55,00  | gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0611" op "Prestatie" |

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pytest_bdd import parsers, when
+import pytest
+from pytest_bdd import given, parsers, when
 
 from suite import berichtdata as bd
-from suite.handelingen import CODE_VAN_ANDERE_CATEGORIE, datum, product
+from suite.handelingen import CODE_VAN_ANDERE_CATEGORIE, centen, datum, product
+from sut.base import SutError
 
 ONBESTAANDE_GEMEENTE = "9999"  # not in any CBS gemeentelijke indeling
+UUR = "04"
 
 
 def _heenbericht(gesprek, vandaag: dt.date, aanpassen):
@@ -56,3 +59,24 @@ def verzoek_code_andere_categorie(gesprek, vandaag, begin, eind):
     aanvraag = gesprek.aanvraag(None, datum(begin), datum(eind), Product={"Categorie": categorie, "Code": code})
     with gesprek.mag_weigeren():
         return gesprek.verzoek_om_toewijzing(vandaag, [aanvraag])
+
+
+def _sleutel(t: dict) -> tuple:
+    return t["gemeente"], t["aanbieder"], t["ProductCode"], t["Eenheid"]
+
+
+@given(parsers.parse('de gemeente en de aanbieder hebben voor "{code}" een contracttarief van "{tarief}" per uur '
+                     'afgesproken'))
+def contracttarief(gesprek, ketenpartner, vandaag, code, tarief):
+    """Both sides know the tariff: the ketenpartner's contract (added to what it has) and the system's, through the
+    action ``contracttarieven``; a system that cannot take it that way skips the scenario (say so in the report)."""
+    nieuw = {"gemeente": gesprek.partijen.gemeente, "aanbieder": gesprek.partijen.aanbieder,
+             "ProductCode": gesprek.productcode(code), "Eenheid": UUR, "tarief": centen(tarief)}
+    contract = ketenpartner.contract()
+    tarieven = [t for t in contract.get("tarieven") or [] if _sleutel(t) != _sleutel(nieuw)]
+    ketenpartner.set_contract({**contract, "tarieven": [*tarieven, nieuw]})
+    try:
+        gesprek.sut.trigger("contracttarieven", {"tarieven": [nieuw]}, vandaag)
+    except SutError as exc:
+        pytest.skip(f"het systeem neemt geen contracttarieven aan via de actie 'contracttarieven' ({exc}); TR418 "
+                    f"is zo niet te toetsen")

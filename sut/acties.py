@@ -73,6 +73,13 @@ ACTIES: dict[str, dict] = {
         "gegevens": {"bsn": "Bsn", "ReferentieAanbieder": "van het verzoek"},
     },
     # ---------------------------------------------------------------- both
+    "contracttarieven": {
+        "rol": "beide", "bericht": None,
+        "doel": "Leg contracttarieven vast (zoals een beheerder dat in het systeem doet): de aanbieder declareert "
+                "ertegen, de gemeente toetst het ProductTarief eraan (TR418, retourcode 0611). Komen erbij; een "
+                "tarief voor dezelfde gemeente, aanbieder, ProductCode en Eenheid vervangt het oude.",
+        "gegevens": {"tarieven": "lijst: gemeente, aanbieder, ProductCode, Eenheid, tarief (eurocent)"},
+    },
     "verwerk_postbus": {
         "rol": "beide", "bericht": None,
         "doel": "Haal alle wachtende berichten op bij de ketenpartner, verwerk ze en stuur de retourberichten "

@@ -18,6 +18,7 @@ from ketenproef import corpus
 from ketenproef.bericht import Bericht, findall, local, readable_path, text
 from ketenproef.findings import KETEN, Report
 from ketenproef.keten import Keten
+from ketenproef.keten.config import KetenConfig
 from ketenproef.parse import parse_bytes
 from ketenproef.retour import codes_by_class
 
@@ -89,6 +90,7 @@ class Uitwisseling:
 class Archief:
     berichten: list[Uitwisseling] = field(default_factory=list)
     _ketens: dict[str, Keten] | None = field(default=None, repr=False)
+    config: KetenConfig = field(default_factory=KetenConfig)  # contract data (TR418), shared by both Ketens
 
     def add(self, u: Uitwisseling) -> Uitwisseling:
         self.berichten.append(u)
@@ -103,15 +105,14 @@ class Archief:
                 if u.in_keten:
                     self._apply(ketens, u)
             self._ketens = ketens
-        return self._ketens.setdefault(standaard, Keten())
+        return self._ketens.setdefault(standaard, Keten(config=self.config))
 
     def vergeten(self) -> None:
         """Fold the Keten again at the next question (an earlier message's acceptance changed)."""
         self._ketens = None
 
-    @staticmethod
-    def _apply(ketens: dict[str, Keten], u: Uitwisseling) -> None:
-        ketens.setdefault(u.standaard, Keten()).apply(u.bericht(), u.afgekeurd or ())
+    def _apply(self, ketens: dict[str, Keten], u: Uitwisseling) -> None:
+        ketens.setdefault(u.standaard, Keten(config=self.config)).apply(u.bericht(), u.afgekeurd or ())
 
     def zoek(self, richting: str, naam: str, identificatie: str | None) -> Uitwisseling | None:
         for u in reversed(self.berichten):

@@ -34,6 +34,7 @@ from sut.referentie.archief import (
     afgekeurd_volgens_retour,
     codes,
 )
+from sut.referentie.gegevens import getal, verplicht
 from sut.referentie.transport import Ketenpartner
 
 STANDAARDEN = {"iwmo": "iWmo", "wmo": "iWmo", "ijw": "iJw", "jw": "iJw"}
@@ -135,6 +136,17 @@ class ReferentieSysteem(SystemUnderTest):
     def header(self, naam: str) -> dict:
         return {"Afzender": self.eigen, "Ontvanger": self.tegenpartij,
                 "BerichtIdentificatie": {"Identificatie": self.nieuw_id(), "Dagtekening": self.vandaag}}
+
+    def contracttarieven(self, gegevens: dict) -> dict:
+        """TR418: contract tariffs (euro cents) per gemeente, aanbieder, ProductCode and Eenheid."""
+        verplicht(gegevens, "tarieven")
+        nieuw = {}
+        for t in gegevens["tarieven"]:
+            verplicht(t, "gemeente", "aanbieder", "ProductCode", "Eenheid", "tarief")
+            nieuw[(str(t["gemeente"]), str(t["aanbieder"]), str(t["ProductCode"]), str(t["Eenheid"]))] = getal(
+                t["tarief"], "tarief")
+        self.archief.config.tarieven.update(nieuw)
+        return {"tarieven": len(self.archief.config.tarieven)}
 
     # ------------------------------------------------------------------ sending
     def verstuur_heen(self, naam: str, data: dict) -> str:

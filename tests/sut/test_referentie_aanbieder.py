@@ -210,3 +210,28 @@ def test_reads_rejections_from_the_325(kp_gemeente):
     assert "9019" in antwoord["retourcodes"]
     with pytest.raises(SutError, match="goedgekeurd"):
         sut.trigger("crediteer", {"ReferentieNummer": "P1"}, VANDAAG)
+
+
+def test_contract_tariffs_bind_the_declaration(kp_gemeente, standaard):
+    """TR418: after ``contracttarieven`` the aanbieder declares only at the contract tariff (the ketenpartner has
+    no contract here, so what reaches it is the aanbieder's own doing)."""
+    kp, sut = kp_gemeente, aanbieder_sut(kp_gemeente)
+    toewijzingen_ontvangen(kp, sut, standaard)
+    code = PRODUCTEN[standaard][0]["Code"]
+    sut.trigger("contracttarieven", {"tarieven": [{"gemeente": sut.gemeente, "aanbieder": sut.aanbieder,
+                                                   "ProductCode": code, "Eenheid": "04", "tarief": 5200}]}, VANDAAG)
+    prestatie = {"bsn": BSN, "ToewijzingNummer": UUR_NR, "GeleverdVolume": 2, "Eenheid": "04",
+                 "ReferentieNummer": "P1"}
+    with pytest.raises(SutError, match="TR418"):
+        sut.trigger("declareer", {"DeclaratiePeriode": JANUARI, "prestaties": [{**prestatie, "ProductTarief": 5000}]},
+                    VANDAAG)
+    sut.trigger("declareer", {"DeclaratiePeriode": JANUARI, "prestaties": [{**prestatie, "ProductTarief": 5200}]},
+                VANDAAG)
+    assert alle(xml(kp, ontvangen(kp)[-1]), "ProductTarief") == ["5200"]
+
+
+def test_contract_tariffs_need_complete_entries(kp_gemeente):
+    sut = aanbieder_sut(kp_gemeente)
+    with pytest.raises(SutError, match="ProductCode"):
+        sut.trigger("contracttarieven", {"tarieven": [{"gemeente": "0363", "aanbieder": "1", "Eenheid": "04",
+                                                       "tarief": 1}]}, VANDAAG)
