@@ -136,3 +136,14 @@ def relatienummers_stabiel(gesprek):
     assert not wisselend, f"relaties met wisselende nummers: {wisselend}"
     alle = [next(iter(n)) for n in nummers.values()]
     assert len(alle) == len(set(alle)), f"een nummer voor meer personen: {nummers}"
+
+
+@then("verwerkt het systeem daarna een gewoon bericht van de ketenpartner zoals een correcte ontvanger")
+def daarna_gewoon(gesprek, vandaag):
+    """Bad input left nothing behind: the ketenpartner's next ordinary heenbericht (a toewijzing from a gemeente, a
+    verzoek om toewijzing from an aanbieder) gets exactly the right retour."""
+    if gesprek.partner_rol == "gemeente":
+        uitkomst = gesprek.toewijzing_afgeven(vandaag, None, "2026-02-02", "2026-07-31")
+    else:
+        uitkomst = gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag(None, "2026-02-02", "2026-07-31")])
+    oordeel.niet_afgekeurd(gesprek, uitkomst)

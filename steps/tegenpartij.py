@@ -80,6 +80,16 @@ def corpusvoorbeeld(gesprek, vandaag, pad):
                          bsn=gesprek.bsn)
 
 
+@when(parsers.parse('de ketenpartner het corpusvoorbeeld "{pad}" letterlijk aflevert'), target_fixture="uitkomst")
+def corpusvoorbeeld_letterlijk(gesprek, vandaag, pad):
+    """The example's bytes as they are (a BOM, Latin-1, an entity bomb, an external entity ...): no retour is due,
+    so the ketenpartner waits only briefly for one that should not come."""
+    from suite import voorbeelden
+
+    xml = voorbeelden.voorbeeld(pad).path.read_bytes()
+    return gesprek.stuur_ruw(xml, vandaag, deadline=min(2.0, gesprek.deadline))
+
+
 @when("de ketenpartner een toewijzing stuurt met het ToewijzingNummer van de andere client",
       target_fixture="uitkomst")
 def nummer_van_andere_client(gesprek, vandaag, andere):

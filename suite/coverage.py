@@ -13,7 +13,13 @@ from pathlib import Path
 from ketenproef import corpus
 from suite import tags
 
-GESLAAGD, GEFAALD, NIET_GEDEKT = "geslaagd", "gefaald", "niet gedekt"
+GESLAAGD, GEFAALD, NIET_GEDEKT, NIET_TOETSBAAR = "geslaagd", "gefaald", "niet gedekt", "niet toetsbaar"
+REDENEN = Path(__file__).with_name("niet_toetsbaar.json")
+
+
+def niet_toetsbaar() -> dict[str, str]:
+    """Rule id -> why the suite has no scenario for it (``suite/niet_toetsbaar.json``)."""
+    return {k: v for k, v in json.loads(REDENEN.read_text(encoding="utf-8")).items() if not k.startswith("_")}
 
 
 def lees_resultaten(map_: Path) -> list[dict]:
@@ -41,12 +47,15 @@ def matrix(resultaten: list[dict], register: dict | None = None) -> dict:
                 per_regel[rule_id].append({"naam": res["naam"], "functionaliteit": res.get("functionaliteit"),
                                            "nodeid": res["nodeid"], "sut": res.get("sut"),
                                            "uitkomst": res["uitkomst"]})
-    rules = {}
+    rules, redenen = {}, niet_toetsbaar()
     for rule_id, rule in register.items():
         scen = per_regel[rule_id]
+        oordeel = verdict(s["uitkomst"] for s in scen)
         rules[rule_id] = {"soort": rule["soort"], "scope": rule["scope"], "titel": rule["titel"],
-                          "standaarden": rule["standaarden"], "scenarios": scen,
-                          "verdict": verdict(s["uitkomst"] for s in scen)}
+                          "standaarden": rule["standaarden"], "scenarios": scen, "verdict": oordeel}
+        reden = redenen.get(rule_id) or rule.get("niet_toetsbaar")
+        if oordeel == NIET_GEDEKT and reden:
+            rules[rule_id].update(verdict=NIET_TOETSBAAR, toelichting=reden)
     return {"gegenereerd": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "suts": sorted({r.get("sut") for r in resultaten if r.get("sut")}),
             "scenarios": len(resultaten), "rules": rules,
@@ -57,8 +66,8 @@ def _tel(rules: dict, key: str) -> dict:
     out: dict[str, Counter] = {}
     for rule in rules.values():
         out.setdefault(rule[key], Counter())[rule["verdict"]] += 1
-    return {k: {"totaal": sum(c.values()), GESLAAGD: c[GESLAAGD], GEFAALD: c[GEFAALD], NIET_GEDEKT: c[NIET_GEDEKT]}
-            for k, c in sorted(out.items())}
+    return {k: {"totaal": sum(c.values()), GESLAAGD: c[GESLAAGD], GEFAALD: c[GEFAALD], NIET_GEDEKT: c[NIET_GEDEKT],
+                NIET_TOETSBAAR: c[NIET_TOETSBAAR]} for k, c in sorted(out.items())}
 
 
 def schrijf(map_: Path) -> dict:
@@ -69,7 +78,7 @@ def schrijf(map_: Path) -> dict:
     return data
 
 
-_KLEUR = {GESLAAGD: "#d7f5dd", GEFAALD: "#f9d0d0", NIET_GEDEKT: "#eeeeee"}
+_KLEUR = {GESLAAGD: "#d7f5dd", GEFAALD: "#f9d0d0", NIET_GEDEKT: "#eeeeee", NIET_TOETSBAAR: "#f4f0e0"}
 
 
 def html(data: dict) -> str:
@@ -79,6 +88,8 @@ def html(data: dict) -> str:
         namen = "<br>".join(escape(f"{s['sut']}: {s['naam']} ({s['uitkomst']})") for s in r["scenarios"][:12])
         if len(r["scenarios"]) > 12:
             namen += f"<br>... en nog {len(r['scenarios']) - 12}"
+        if r.get("toelichting"):
+            namen = f"<i>{escape(r['toelichting'])}</i>" + (f"<br>{namen}" if namen else "")
         url = tags.regel_url(rule_id, r["standaarden"][0])
         rijen.append(f'<tr style="background:{_KLEUR[r["verdict"]]}"><td><a href="{url}">{rule_id}</a></td>'
                      f'<td>{escape(r["soort"])}</td><td>{escape(r["scope"])}</td><td>{escape(r["titel"])}</td>'
@@ -93,11 +104,11 @@ def html(data: dict) -> str:
         f"{escape(', '.join(data['suts']) or '-')}.</p>",
         _telling("Per soort", data["per_soort"]), _telling("Per scope", data["per_scope"]),
         "<h2>Per regel</h2><table><tr><th>regel</th><th>soort</th><th>scope</th><th>titel</th><th>gedekt</th>"
-        "<th>oordeel</th><th>#</th><th>scenario's</th></tr>", *rijen, "</table></body></html>"])
+        "<th>oordeel</th><th>#</th><th>scenario's / toelichting</th></tr>", *rijen, "</table></body></html>"])
 
 
 def _telling(titel: str, tellingen: dict) -> str:
     rijen = "".join(f"<tr><td>{escape(k)}</td><td>{v['totaal']}</td><td>{v[GESLAAGD]}</td><td>{v[GEFAALD]}</td>"
-                    f"<td>{v[NIET_GEDEKT]}</td></tr>" for k, v in tellingen.items())
+                    f"<td>{v[NIET_GEDEKT]}</td><td>{v[NIET_TOETSBAAR]}</td></tr>" for k, v in tellingen.items())
     return (f"<h2>{titel}</h2><table><tr><th></th><th>regels</th><th>geslaagd</th><th>gefaald</th>"
-            f"<th>niet gedekt</th></tr>{rijen}</table>")
+            f"<th>niet gedekt</th><th>niet toetsbaar</th></tr>{rijen}</table>")

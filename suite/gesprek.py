@@ -186,6 +186,18 @@ class Gesprek(Handelingen):
         self.uitkomsten.append(uitkomst)
         return uitkomst
 
+    def stuur_ruw(self, xml: bytes, vandaag: dt.date, deadline: float | None = None) -> Uitkomst:
+        """The ketenpartner delivers these bytes unchanged to the system's mailbox (unreadable or dangerous input
+        included) and the system reads its mail."""
+        self.zet_datum(vandaag)
+        verzonden = self.partner.send_raw(xml, self.bsn, deadline=deadline or self.deadline,
+                                          voor=self.partijen.van(self.sut_rol))
+        self.vergeet()
+        self.postbus(vandaag)
+        uitkomst = Uitkomst("stuur_ruw", False, [verzonden["id"]], verzonden)
+        self.uitkomsten.append(uitkomst)
+        return uitkomst
+
     # ---------------------------------------------------------------------------------------------- reading
     def dossier(self) -> Dossier:
         """The conversation as the ketenpartner logged it; cached until the next exchange."""

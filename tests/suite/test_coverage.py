@@ -35,7 +35,8 @@ def test_skipped_and_xfailed_do_not_cover():
 def test_every_rule_of_the_register_is_in_the_matrix_with_counts():
     m = coverage.matrix([res("a", "passed", "TR019")], REGISTER)
     assert set(m["rules"]) == set(REGISTER)
-    assert m["per_soort"]["technische_regel"] == {"totaal": 1, "geslaagd": 1, "gefaald": 0, "niet gedekt": 0}
+    assert m["per_soort"]["technische_regel"] == {"totaal": 1, "geslaagd": 1, "gefaald": 0, "niet gedekt": 0,
+                                                  "niet toetsbaar": 0}
     assert m["per_scope"]["process"]["niet gedekt"] == 1
 
 
@@ -56,3 +57,29 @@ def test_schrijf_merges_runs_into_json_and_html(tmp_path):
     assert data["rules"]["TR019"]["verdict"] == "geslaagd"
     html = (tmp_path / "coverage.html").read_text(encoding="utf-8")
     assert "technische-regel/tr019/" in html and "niet gedekt" in html
+
+
+def test_a_rule_without_scenario_by_design_shows_its_reason():
+    register = {**REGISTER, "UP019": {"soort": "uitgangspunt", "scope": "process", "titel": "Client centraal",
+                                      "standaarden": ["iWmo", "iJw"]}}
+    m = coverage.matrix([], register)
+    assert m["rules"]["UP019"]["verdict"] == "niet toetsbaar"
+    assert m["rules"]["UP019"]["toelichting"] == coverage.niet_toetsbaar()["UP019"]
+    assert m["rules"]["CD085"]["verdict"] == "niet gedekt" and "toelichting" not in m["rules"]["CD085"]
+    assert m["per_scope"]["process"]["niet toetsbaar"] == 1 and "Client centraal" in coverage.html(m)
+
+
+def test_reasons_name_only_register_rules_without_a_scenario():
+    """A rule that has a reason must not also have a scenario in the feature files (then the reason is stale)."""
+    from ketenproef import corpus
+    from suite import tags
+    from suite.cli import features_dir
+
+    redenen = coverage.niet_toetsbaar()
+    assert set(redenen) <= set(corpus.rule_register()), set(redenen) - set(corpus.rule_register())
+    getagd = set()
+    for feature in features_dir().glob("*.feature"):
+        for regel in feature.read_text(encoding="utf-8").splitlines():
+            if regel.strip().startswith("@"):
+                getagd |= set(tags.regels_in([t.lstrip("@") for t in regel.split()]))
+    assert not set(redenen) & getagd, sorted(set(redenen) & getagd)
