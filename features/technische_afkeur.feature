@@ -1,7 +1,6 @@
 # language: nl
 # GEGENEREERD door `python -m suite.genereer` uit het corpus; niet met de hand bewerken.
-# Niet via de ketenpartner af te leveren (geen bericht dat hij zelf verstuurt, of geen XML die
-# als gewone data te versturen is; de ketenpartner kan geen ruwe bytes sturen):
+# Niet door de ketenpartner af te leveren (een bericht dat alleen het systeem zelf verstuurt):
 #   casussen/noor_01_JW316.xml: JW316
 #   casussen/noor_02_JW302.xml: JW302
 #   casussen/noor_03_JW306.xml: JW306
@@ -28,15 +27,6 @@
 #   declaratie/CS325_WMO325_fail.xml: WMO325
 #   declaratie/gedeeltelijk_afgewezen_JW325_ok.xml: JW325
 #   declaratie/afgekeurd_WMO325_ok.xml: WMO325
-#   technisch/OP192_bom_WMO305_fail.xml: geen herkenbaar bericht
-#   technisch/OP192_latin1_WMO305_fail.xml: geen herkenbaar bericht
-#   technisch/XML_afgebroken_WMO305_fail.xml: geen herkenbaar bericht
-#   technisch/XML_xxe_fail.xml: geen herkenbaar bericht
-#   technisch/XML_billion_laughs_fail.xml: geen herkenbaar bericht
-#   technisch/IDENT_release31_WMO305_fail.xml: geen herkenbaar bericht
-#   technisch/IDENT_onbekend_bericht_fail.xml: geen herkenbaar bericht
-#   technisch/IDENT_verkeerde_root_fail.xml: geen herkenbaar bericht
-#   technisch/IDENT_geen_namespace_fail.xml: geen herkenbaar bericht
 @release-3.2 @technische-afkeur @IV028 @IV032 @OP047 @OP286
 Functionaliteit: Retourberichten en technische afkeur
   De ketenpartner levert elk voorbeeldbericht uit het corpus af, met de partijen en de client van het
@@ -651,3 +641,60 @@ Functionaliteit: Retourberichten en technische afkeur
       Voorbeelden: reden_8_WMO319_ok (geldig)
         | voorbeeld | datum | verwachting |
         | verzoeken/reden_8_WMO319_ok.xml | 2026-01-12 | bevat zijn retour geen technische afkeur |
+
+  Regel: Een bericht dat niet te lezen of niet te herkennen is, krijgt geen retourbericht en laat niets na
+    De ketenpartner levert de bytes van het voorbeeld letterlijk af (een BOM, Latin-1, afgebroken XML,
+    een entiteitenbom, een externe entiteit, een andere release of namespace). Het systeem weigert het
+    buiten het berichtenverkeer om, haalt niets van buiten op, en verwerkt het volgende gewone bericht
+    zoals een correcte ontvanger.
+
+    Abstract Scenario: De ketenpartner levert het voorbeeld <voorbeeld> letterlijk af
+      Gegeven het is "<datum>"
+      Als de ketenpartner het corpusvoorbeeld "<voorbeeld>" letterlijk aflevert
+      Dan stuurt het systeem geen retourbericht
+      En verwerkt het systeem daarna een gewoon bericht van de ketenpartner zoals een correcte ontvanger
+
+      @iwmo @OP192
+      Voorbeelden: OP192_bom_WMO305_fail (OP192, letterlijk)
+        | voorbeeld | datum |
+        | technisch/OP192_bom_WMO305_fail.xml | 2026-01-12 |
+
+      @iwmo @OP192
+      Voorbeelden: OP192_latin1_WMO305_fail (OP192, letterlijk)
+        | voorbeeld | datum |
+        | technisch/OP192_latin1_WMO305_fail.xml | 2026-01-12 |
+
+      @iwmo
+      Voorbeelden: XML_afgebroken_WMO305_fail (XML, letterlijk)
+        | voorbeeld | datum |
+        | technisch/XML_afgebroken_WMO305_fail.xml | 2026-01-12 |
+
+      @iwmo
+      Voorbeelden: XML_xxe_fail (XML, letterlijk)
+        | voorbeeld | datum |
+        | technisch/XML_xxe_fail.xml | 2026-01-12 |
+
+      @iwmo
+      Voorbeelden: XML_billion_laughs_fail (XML, letterlijk)
+        | voorbeeld | datum |
+        | technisch/XML_billion_laughs_fail.xml | 2026-01-12 |
+
+      @iwmo
+      Voorbeelden: IDENT_release31_WMO305_fail (IDENT, letterlijk)
+        | voorbeeld | datum |
+        | technisch/IDENT_release31_WMO305_fail.xml | 2026-01-12 |
+
+      @iwmo
+      Voorbeelden: IDENT_onbekend_bericht_fail (IDENT, letterlijk)
+        | voorbeeld | datum |
+        | technisch/IDENT_onbekend_bericht_fail.xml | 2026-01-12 |
+
+      @iwmo
+      Voorbeelden: IDENT_verkeerde_root_fail (IDENT, letterlijk)
+        | voorbeeld | datum |
+        | technisch/IDENT_verkeerde_root_fail.xml | 2026-01-12 |
+
+      @iwmo
+      Voorbeelden: IDENT_geen_namespace_fail (IDENT, letterlijk)
+        | voorbeeld | datum |
+        | technisch/IDENT_geen_namespace_fail.xml | 2026-01-12 |

@@ -33,12 +33,15 @@ def _standaard(naam: str) -> str:
 
 
 def technische_afkeur() -> str:
-    blokken, overgeslagen = [], []
+    blokken, overgeslagen, letterlijk = [], [], []
     for ex in examples():
         rel = ex.path.relative_to(corpus.corpus_dir() / "voorbeelden").as_posix()
-        rol = KAN_STUREN.get((ex.message or "")[-3:])
+        if not ex.message:
+            letterlijk.append(_letterlijk_blok(ex, rel))
+            continue
+        rol = KAN_STUREN.get(ex.message[-3:])
         if rol is None:
-            overgeslagen.append(f"#   {rel}: {ex.message or 'geen herkenbaar bericht'}")
+            overgeslagen.append(f"#   {rel}: {ex.message}")
             continue
         std = _standaard(ex.message)
         verwachting = _verwachting(ex)
@@ -49,8 +52,8 @@ def technische_afkeur() -> str:
                        f"        | voorbeeld | datum | verwachting |\n"
                        f"        | {rel} | {ex.datum} | {verwachting} |\n")
     uitleg = "\n".join(overgeslagen) or "#   (geen)"
-    return (KOP + "# Niet via de ketenpartner af te leveren (geen bericht dat hij zelf verstuurt, of geen XML die\n"
-            "# als gewone data te versturen is; de ketenpartner kan geen ruwe bytes sturen):\n" + uitleg + "\n"
+    return (KOP + "# Niet door de ketenpartner af te leveren (een bericht dat alleen het systeem zelf verstuurt):\n"
+            + uitleg + "\n"
             "@release-3.2 @technische-afkeur @IV028 @IV032 @OP047 @OP286\n"
             "Functionaliteit: Retourberichten en technische afkeur\n"
             "  De ketenpartner levert elk voorbeeldbericht uit het corpus af, met de partijen en de client van het\n"
@@ -62,7 +65,34 @@ def technische_afkeur() -> str:
             "      Gegeven het is \"<datum>\"\n"
             "      Als de ketenpartner het corpusvoorbeeld \"<voorbeeld>\" aflevert\n"
             "      Dan beantwoordt het systeem het bericht zoals een correcte ontvanger dat doet\n"
-            "      En <verwachting>\n\n" + "\n".join(blokken))
+            "      En <verwachting>\n\n" + "\n".join(blokken) + "\n"
+            + LETTERLIJK
+            + "\n".join(letterlijk))
+
+
+LETTERLIJK = """\
+  Regel: Een bericht dat niet te lezen of niet te herkennen is, krijgt geen retourbericht en laat niets na
+    De ketenpartner levert de bytes van het voorbeeld letterlijk af (een BOM, Latin-1, afgebroken XML,
+    een entiteitenbom, een externe entiteit, een andere release of namespace). Het systeem weigert het
+    buiten het berichtenverkeer om, haalt niets van buiten op, en verwerkt het volgende gewone bericht
+    zoals een correcte ontvanger.
+
+    Abstract Scenario: De ketenpartner levert het voorbeeld <voorbeeld> letterlijk af
+      Gegeven het is "<datum>"
+      Als de ketenpartner het corpusvoorbeeld "<voorbeeld>" letterlijk aflevert
+      Dan stuurt het systeem geen retourbericht
+      En verwerkt het systeem daarna een gewoon bericht van de ketenpartner zoals een correcte ontvanger
+
+"""
+GEEN_REGEL = {"XSD", "XML", "IDENT"}  # labels in the manifests that are no rule of the register
+
+
+def _letterlijk_blok(ex, rel: str) -> str:
+    """A Voorbeelden block for an example that is no readable message: both roles, the standard its name shows."""
+    std = "iJw" if "_JW" in ex.path.stem else "iWmo"
+    labels = " ".join(f"@{t}" for t in [STANDAARD_TAG[std], *sorted(ex.rules)] if t not in GEEN_REGEL)
+    return (f"      {labels}\n      Voorbeelden: {ex.path.stem} ({', '.join(sorted(ex.rules))}, letterlijk)\n"
+            f"        | voorbeeld | datum |\n        | {rel} | {ex.datum} |\n")
 
 
 def _verwachting(ex) -> str:

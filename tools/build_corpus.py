@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -225,18 +226,99 @@ def who_checks(messages: list[str]) -> list[str]:
     return sorted(roles)
 
 
-def register(spec: Path) -> list[dict]:
+XSD_FACET = re.compile(r'^\s*(\w+)\s+value\s*=\s*"([^"]*)"\s*$')
+
+
+def parse_facet(text: str) -> tuple[str, str]:
+    """``maxLength value="14"`` -> ``("maxLength", "14")``."""
+    match = XSD_FACET.match(text)
+    if not match:
+        raise SystemExit(f"cannot read xsd_facet {text!r}")
+    return match.group(1), match.group(2)
+
+
+def inline_facets(node: dict) -> dict:
+    """The facets an element adds on top of its datatype (as element_decl writes them)."""
+    if "fixed_value" in node:
+        return {"pattern": node["fixed_value"]}
+    return node.get("restriction") or {}
+
+
+def inline_values(tree: list[dict], facet: str) -> set[str]:
+    """The values of ``facet`` that elements of the tree restrict inline."""
+    out = set()
+    for node in tree:
+        if facet in inline_facets(node):
+            out.add(str(inline_facets(node)[facet]))
+        out |= inline_values(node.get("children") or [], facet)
+    return out
+
+
+def facet_uses(tree: list[dict], basis: dict, facet: str, value: str, datatypes: set[str]) -> tuple[set, set]:
+    """Which of ``datatypes`` the tree uses (through CDT_ types too) and which elements restrict inline to the
+    facet; returns (datatypes, element names)."""
+    types, elements = set(), set()
+    for node in tree:
+        if str(inline_facets(node).get(facet)) == value:
+            elements.add(node["name"])
+        if "children" in node:
+            sub = facet_uses(node["children"], basis, facet, value, datatypes)
+        elif node["type"] in basis["complex_types"]:
+            sub = facet_uses(basis["complex_types"][node["type"]]["children"], basis, facet, value, datatypes)
+        else:
+            sub = ({node["type"]} & datatypes, set())
+        types |= sub[0]
+        elements |= sub[1]
+    return types, elements
+
+
+def derive_links(rule: dict, basis: dict, messages: list[dict]) -> dict:
+    """Links for a rule the catalogue leaves unlinked but gives an xsd_facet: the messages whose elements use
+    a datatype (or an inline restriction) with exactly that facet and value. Adds ``berichten`` and ``afgeleid``,
+    or ``niet_toetsbaar`` when no element of the release carries the facet."""
+    facet, value = parse_facet(rule["xsd_facet"])
+    datatypes = {name for name, st in basis["simple_types"].items() if facet in st and str(st[facet]) == value}
+    numbers, used, inline = set(), set(), set()
+    for msg in messages:
+        types, elements = facet_uses(msg["tree"], basis, facet, value, datatypes)
+        if types or elements:
+            numbers.add(msg["message"][-3:])
+        used |= types
+        inline |= {f"{msg['message'][-3:]}:{name}" for name in elements}
+    if not numbers:
+        present = {str(st[facet]) for st in basis["simple_types"].values() if facet in st}
+        for msg in messages:
+            present |= inline_values(msg["tree"], facet)
+        present = sorted(present, key=lambda v: (len(v), v))
+        return {"berichten": [], "niet_toetsbaar":
+                f"geen datatype of element in iWmo/iJw {RELEASE} draagt xsd_facet {facet}={value}; "
+                f"{facet} komt in {RELEASE} alleen voor met {', '.join(present) or 'geen waarde'}"}
+    bron = []
+    if used:
+        bron.append(f"{len(used)} datatypes ({', '.join(sorted(used))})")
+    if inline:
+        bron.append(f"{len(inline)} elementbeperkingen ({', '.join(sorted(inline))})")
+    return {"berichten": sorted(numbers), "afgeleid":
+            f"uit xsd_facet {facet}={value} van {' en '.join(bron)}; niet uit de regelcatalogus, "
+            "die deze regel aan geen element koppelt"}
+
+
+def register(spec: Path, basis: dict, messages: list[dict]) -> list[dict]:
     catalogue = load_yaml(spec / "rules" / "rules-iwmo-ijw-3.2.yaml")
     out = []
     for r in catalogue["rules"]:
         applies = r.get("applies_to") or {}
-        messages = [str(m) for m in applies.get("messages") or []]
+        numbers = [str(m) for m in applies.get("messages") or []]
+        derived = {}
+        if not numbers and r.get("xsd_facet"):
+            derived = derive_links(r, basis, messages)
+            numbers = derived.pop("berichten")
         out.append({
             "id": r["id"], "soort": r["kind"], "standaarden": r["standards"], "titel": r["title"],
-            "berichten": messages, "elementen": applies.get("elements") or [],
+            "berichten": numbers, "elementen": applies.get("elements") or [],
             "retourcode": r.get("retourcode"), "controleniveau": r.get("control_level"),
-            "scope": SCOPES[r["scope"]], "controleur": who_checks(messages),
-            "toestand": r.get("state_needed"), "controle": r.get("check"),
+            "scope": SCOPES[r["scope"]], "controleur": who_checks(numbers),
+            "toestand": r.get("state_needed"), "controle": r.get("check"), **derived,
         })
     return out
 
@@ -257,8 +339,10 @@ def main() -> None:
     messages = sorted((spec / "messages").glob("[JW]*[0-9].yaml"))
     for std in ("iWmo", "iJw"):
         write(CORPUS / "schemas" / STANDARD_DIR[std] / RELEASE / "basisschema.xsd", basisschema_xsd(basis, std))
+    loaded = []
     for path in messages:
         msg = load_yaml(path)
+        loaded.append(msg)
         number = msg["message"][-3:]
         SENDER[number] = (msg["sent_by"], msg["sent_to"])
         std = msg["standard"]
@@ -267,7 +351,8 @@ def main() -> None:
               json.dumps(message_model(msg, basis), ensure_ascii=False, indent=1) + "\n")
     write(CORPUS / "codelijsten" / "codelijsten.json",
           json.dumps(codelists(spec), ensure_ascii=False, indent=1) + "\n")
-    write(CORPUS / "regels" / "register.json", json.dumps(register(spec), ensure_ascii=False, indent=1) + "\n")
+    write(CORPUS / "regels" / "register.json",
+          json.dumps(register(spec, basis, loaded), ensure_ascii=False, indent=1) + "\n")
     print(f"corpus written: {len(messages)} messages, schemas for iWmo and iJw {RELEASE}")
 
 
