@@ -144,9 +144,9 @@ def _samenvatting(codes: dict[str, int], rapport: Path, matrix: dict | None) -> 
         print(f"  {spec}: {oordeel}")
     if matrix:
         telling = {v: sum(1 for r in matrix["rules"].values() if r["verdict"] == v)
-                   for v in ("geslaagd", "gefaald", "niet gedekt")}
+                   for v in ("geslaagd", "gefaald", "niet gedekt", "niet toetsbaar")}
         print(f"  regels: {telling['geslaagd']} geslaagd, {telling['gefaald']} gefaald, "
-              f"{telling['niet gedekt']} niet gedekt (coverage.html)")
+              f"{telling['niet gedekt']} niet gedekt, {telling['niet toetsbaar']} niet toetsbaar (coverage.html)")
     print(f"  bewijs: {rapport}")
 
 

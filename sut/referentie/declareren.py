@@ -8,7 +8,7 @@ of an answered 323 that the 325 does not return is approved.
 from __future__ import annotations
 
 from ketenproef import factory
-from ketenproef.bericht import findall
+from ketenproef.bericht import findall, text
 from ketenproef.calculations import (
     Periode,
     controleer_productperiode,
@@ -83,8 +83,9 @@ class Declareren:
                 if std == standaard and not rejected and p["IngediendBedrag"]["DebetCredit"] == "C"}
 
     def laatste_periode(self, standaard: str) -> Periode | None:
+        """The DeclaratiePeriode of the last accepted 323 to this gemeente (TR318 holds per gemeente)."""
         for u in reversed(self.declaraties(standaard)):
-            if u.afgekeurd is not None:
+            if u.afgekeurd is not None and text(u.root, "Header/Ontvanger") == self.gemeente:
                 periode = factory.to_data(u.root, u.naam)["Declaratie"]["DeclaratiePeriode"]
                 return periode_van(periode, "DeclaratiePeriode")
         return None

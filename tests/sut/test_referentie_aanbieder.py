@@ -235,3 +235,36 @@ def test_contract_tariffs_need_complete_entries(kp_gemeente):
     with pytest.raises(SutError, match="ProductCode"):
         sut.trigger("contracttarieven", {"tarieven": [{"gemeente": "0363", "aanbieder": "1", "Eenheid": "04",
                                                        "tarief": 1}]}, VANDAAG)
+
+
+def test_declaratieperiodes_follow_each_gemeente(kp_gemeente, standaard):
+    """TR318 holds per gemeente: a run against a vendor's system plays another gemeente in every scenario
+    (the system is connected again), so a later period for one gemeente does not block another's earlier one."""
+    from sut.base import Verbinding
+    from tests.sut.helpers import AGB, GEMEENTE
+
+    kp, sut = kp_gemeente, aanbieder_sut(kp_gemeente)
+    toewijzingen_ontvangen(kp, sut, standaard)
+    kp.set_datum(BSN, "2026-03-02")
+    prestatie = {"bsn": BSN, "ToewijzingNummer": UUR_NR, "GeleverdVolume": 2, "Eenheid": "04",
+                 "ProductTarief": 5000}
+    februari = {"Begindatum": "2026-02-01", "Einddatum": "2026-02-28"}
+    sut.trigger("declareer", {"DeclaratiePeriode": februari, "prestaties": [{**prestatie, "ReferentieNummer": "P1"}]},
+                "2026-03-02")
+    sut.trigger("verwerk_postbus", {}, "2026-03-02")
+    januari = {"DeclaratiePeriode": JANUARI, "prestaties": [{**prestatie, "ReferentieNummer": "P2"}]}
+    with pytest.raises(SutError, match="TR318"):
+        sut.trigger("declareer", januari, "2026-03-02")
+    andere = "0344" if GEMEENTE != "0344" else "0345"
+    sut.connect(Verbinding(kp.url, AGB, andere))
+    kp.send(naam(standaard, "301"), {**bericht_301([toegewezen(standaard, UUR_NR)]),
+                                     "Header": {"Afzender": andere, "Ontvanger": AGB}}, deadline=30)
+    sut.trigger("verwerk_postbus", {}, "2026-03-02")
+    sut.trigger("declareer", {"DeclaratiePeriode": JANUARI, "prestaties": [{**prestatie, "ReferentieNummer": "P3"}]},
+                "2026-03-02")
+    assert text_of_last_323(kp) == andere
+
+
+def text_of_last_323(kp) -> str:
+    laatste = [e for e in ontvangen(kp) if e["message"].endswith("323")][-1]
+    return xml(kp, laatste).findtext("{*}Header/{*}Ontvanger")
