@@ -195,16 +195,21 @@ def test_retour_zonder_ketencontrole(kp_aanbieder):
     assert "verkeerde-codes" in detail and "9019" in detail["verkeerde-codes"]
 
 
-def test_325_met_goedgekeurde_prestaties(kp_aanbieder):
-    sut, nummer = gemeente_met_toewijzing(kp_aanbieder, "gemeente-325-met-goedgekeurde-prestaties")
+def declaratie_aan_gemeente(kp, nummer: int, code: str = "02A16") -> None:
+    """One prestatie of 10 uur in January under toewijzing ``nummer`` (declared as ``code``) in a WMO323."""
     prestatie = {"ProductReferentie": {"ReferentieNummer": "P1"}, "ToewijzingNummer": nummer,
-                 "ProductCategorie": "02", "ProductCode": "02A16",
+                 "ProductCategorie": code[:2], "ProductCode": code,
                  "ProductPeriode": {"Begindatum": "2026-01-05", "Einddatum": "2026-01-31"}, "GeleverdVolume": 10,
                  "Eenheid": "04", "ProductTarief": 5000, "IngediendBedrag": {"Bedrag": 50000, "DebetCredit": "D"}}
-    kp_aanbieder.send("WMO323", aan_gemeente({"Declaratie": {
+    kp.send("WMO323", aan_gemeente({"Declaratie": {
         "DeclaratieNummer": "DECL1", "DeclaratiePeriode": JANUARI, "DeclaratieDagtekening": VANDAAG,
         "TotaalIngediendBedrag": {"TotaalBedrag": 50000, "DebetCredit": "D"},
         "Clienten": [{"Bsn": BSN, "Prestaties": [prestatie]}]}}))
+
+
+def test_325_met_goedgekeurde_prestaties(kp_aanbieder):
+    sut, nummer = gemeente_met_toewijzing(kp_aanbieder, "gemeente-325-met-goedgekeurde-prestaties")
+    declaratie_aan_gemeente(kp_aanbieder, nummer)
     sut.trigger("verwerk_postbus", {}, VANDAAG)
     detail = slechte_oordelen(kp_aanbieder)
     assert "verkeerde-codes" in detail
@@ -214,14 +219,7 @@ def test_325_met_goedgekeurde_prestaties(kp_aanbieder):
 
 def test_325_met_declaratieperiode(kp_aanbieder):
     sut, nummer = gemeente_met_toewijzing(kp_aanbieder, "gemeente-325-met-declaratieperiode")
-    prestatie = {"ProductReferentie": {"ReferentieNummer": "P1"}, "ToewijzingNummer": nummer,
-                 "ProductCategorie": "02", "ProductCode": "02A17",  # not the toewijzing's code: rejected (TR340)
-                 "ProductPeriode": {"Begindatum": "2026-01-05", "Einddatum": "2026-01-31"}, "GeleverdVolume": 10,
-                 "Eenheid": "04", "ProductTarief": 5000, "IngediendBedrag": {"Bedrag": 50000, "DebetCredit": "D"}}
-    kp_aanbieder.send("WMO323", aan_gemeente({"Declaratie": {
-        "DeclaratieNummer": "DECL1", "DeclaratiePeriode": JANUARI, "DeclaratieDagtekening": VANDAAG,
-        "TotaalIngediendBedrag": {"TotaalBedrag": 50000, "DebetCredit": "D"},
-        "Clienten": [{"Bsn": BSN, "Prestaties": [prestatie]}]}}))
+    declaratie_aan_gemeente(kp_aanbieder, nummer, "02A17")  # not the toewijzing's code: rejected (TR340)
     sut.trigger("verwerk_postbus", {}, VANDAAG)
     vereis("TR367")
     detail = slechte_oordelen(kp_aanbieder)
