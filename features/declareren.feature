@@ -210,3 +210,39 @@ Functionaliteit: Declareren
       Gegeven de gemeente heeft een andere client een toewijzing gegeven vanaf "2025-10-06" tot "2026-09-30"
       Als de aanbieder over "2025-10" 8 uur declareert onder de toewijzing van de andere client
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "8187" op "Client"
+
+  @iwmo @ijw @TR387 @TR388 @IV089
+  Regel: Een productperiode loopt van de eerste tot de laatste dag van de maand, behalve waar de toewijzing begint of eindigt
+
+    Scenario: Een productperiode die na de eerste begint terwijl de toewijzing al liep gaat niet door
+      Gegeven het is "2025-12-02"
+      Als de aanbieder over "2025-11" 8 uur declareert met productperiode "2025-11-03" tot "2025-11-30"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9387" op "Prestatie"
+
+    Scenario: Een productperiode die voor de laatste dag eindigt terwijl de toewijzing doorloopt gaat niet door
+      Gegeven het is "2025-12-02"
+      Als de aanbieder over "2025-11" 8 uur declareert met productperiode "2025-11-01" tot "2025-11-28"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9388" op "Prestatie"
+
+  @iwmo @ijw @TR339 @OP302
+  Regel: De gedeclareerde productcategorie is de toegewezen categorie
+
+    Scenario: Een prestatie in een andere productcategorie gaat niet door
+      Als de aanbieder over "2025-10" 8 uur declareert met een productcode van een andere categorie
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9339" op "Prestatie"
+
+  @rol-gemeente @iwmo @ijw @TR346 @IV042
+  Regel: Het ingediende bedrag is het geleverde volume maal het producttarief
+
+    Scenario: Een prestatie waarvan het bedrag niet klopt wordt afgekeurd
+      Als de ketenpartner over "2025-10" 8 uur declareert tegen "50,00" per uur met een IngediendBedrag van "410,00"
+      Dan keurt de ontvanger het bericht af met retourcode "9346" op "Prestatie"
+
+  @rol-gemeente @iwmo @ijw @TR323 @IV091
+  Regel: Alleen een goedgekeurde prestatie wordt gecrediteerd
+
+    Scenario: Een afgekeurde prestatie crediteren wordt afgekeurd
+      Gegeven het is "2025-12-02"
+      En de ketenpartner heeft over "2025-10" 8 uur gedeclareerd met een andere productcode, wat de gemeente afkeurde
+      Als de ketenpartner die afgekeurde prestatie crediteert
+      Dan keurt de ontvanger het bericht af met retourcode "8017" op "Prestatie"

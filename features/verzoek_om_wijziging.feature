@@ -163,3 +163,13 @@ Functionaliteit: Verzoek om wijziging
       Gegeven de gemeente heeft een andere client een toewijzing gegeven vanaf "2025-10-06" tot "2026-09-30"
       Als de aanbieder een verzoek om wijziging indient voor de toewijzing van de andere client tot "2026-12-31"
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "8187" op "Client"
+
+  @rol-gemeente @iwmo @ijw @TR350 @OP306
+  Regel: Een ongewijzigd product verwijst naar een actuele toewijzing
+
+    Scenario: Een verzoek dat een beeindigde toewijzing als ongewijzigd noemt wordt afgekeurd
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+        | derde   | 2025-10-06   | 2025-12-31 | 2      | 04      | 2          |
+      Als de ketenpartner een verzoek om wijziging stuurt met de beeindigde toewijzing voor "derde" als ongewijzigd product
+      Dan keurt de ontvanger het bericht af met retourcode "9350" op "OngewijzigdProduct"

@@ -6,7 +6,7 @@ from pytest_bdd import given, parsers, then, when
 
 from steps.berichten import _gebeurd
 from suite import berichtdata as bd
-from suite.handelingen import centen, datum
+from suite.handelingen import ANDERE_CATEGORIE, centen, datum
 
 UUR, MINUUT, ETMAAL, EURO = "04", "01", "14", "83"
 
@@ -105,6 +105,40 @@ def declareer_andere_code(gesprek, vandaag, maand, volume):
     code = andere_code(gesprek.productcode(None))
     prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000, ProductCategorie=code[:2], ProductCode=code)
     return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert met een productcode van een andere '
+                    'categorie'), target_fixture="uitkomst")
+def declareer_andere_categorie(gesprek, vandaag, maand, volume):
+    categorie, code = ANDERE_CATEGORIE[gesprek.standaard]
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000, ProductCategorie=categorie, ProductCode=code)
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+@when(parsers.parse('de ketenpartner over "{maand}" {volume:d} uur declareert tegen "{tarief}" per uur met een '
+                    'IngediendBedrag van "{bedrag}"'), target_fixture="uitkomst")
+def declareer_verkeerd_bedrag(gesprek, vandaag, maand, volume, tarief, bedrag):
+    """TR346: the amount is not GeleverdVolume x ProductTarief (only the ketenpartner sends such a prestatie: a
+    system under test is asked for volume and tariff, and computes the amount itself)."""
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=centen(tarief), Bedrag=centen(bedrag))
+    return gesprek.declareer(vandaag, maand, [prestatie])
+
+
+@given(parsers.parse('de ketenpartner heeft over "{maand}" {volume:d} uur gedeclareerd met een andere productcode, '
+                     'wat de gemeente afkeurde'))
+def afgekeurd_gedeclareerd(gesprek, vandaag, maand, volume):
+    from suite import oordeel
+
+    code = andere_code(gesprek.productcode(None))
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000, ProductCategorie=code[:2], ProductCode=code)
+    uitkomst = gesprek.declareer(vandaag, maand, [prestatie])
+    uitkomst.historie = True
+    oordeel.afgekeurd_met(gesprek, uitkomst, "9340", "Prestatie")
+
+
+@when("de ketenpartner die afgekeurde prestatie crediteert", target_fixture="uitkomst")
+def afgekeurde_crediteren(gesprek, vandaag):
+    return gesprek.crediteer(vandaag, _prestaties(gesprek)[-1]["ProductReferentie"]["ReferentieNummer"])
 
 
 def _prestaties(gesprek) -> list[dict]:

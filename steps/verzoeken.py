@@ -179,6 +179,22 @@ def vow_andere_client(gesprek, vandaag, andere, eind):
         return gesprek.verzoek_om_wijziging(vandaag, [wijziging])
 
 
+@when(parsers.parse('de ketenpartner een verzoek om wijziging stuurt met de beeindigde toewijzing voor "{code}" als '
+                    'ongewijzigd product'), target_fixture="uitkomst")
+def vow_beeindigd_ongewijzigd(gesprek, vandaag, code):
+    """TR350: every actual toewijzing as OngewijzigdProduct, plus one that has ended."""
+    from suite import berichtdata as bd
+
+    beeindigd = gesprek.toewijzing(gesprek.productcode(code))["ToewijzingNummer"]
+    ongewijzigd = [{"ToewijzingNummer": p["ToewijzingNummer"]} for p in bd.actuele(gesprek.dossier(), vandaag)]
+    t = gesprek.toewijzing(gesprek.productcode("ander"))  # an actual one, extended
+    wijziging = {"ToewijzingNummer": t["ToewijzingNummer"], "GewensteIngangsdatum": datum(t["Ingangsdatum"]),
+                 "Einddatum": datum("2026-12-31"), "Omvang": t["Omvang"]}
+    ongewijzigd = [o for o in ongewijzigd if o["ToewijzingNummer"] != t["ToewijzingNummer"]]
+    return gesprek.verzoek_om_wijziging(vandaag, [wijziging],
+                                        OngewijzigdeProducten=[*ongewijzigd, {"ToewijzingNummer": beeindigd}])
+
+
 def _van_product(gesprek, code: str) -> list[dict]:
     code = gesprek.productcode(code)
     return sorted((p for p in gesprek.dossier().toegewezen().values() if p["Product"].get("Code") == code),

@@ -244,7 +244,7 @@ def prestatie(p: dict, toewijzing: dict) -> dict:
            "ProductPeriode": p["ProductPeriode"], "GeleverdVolume": volume, "Eenheid": eenheid}
     if tarief is not None:
         out["ProductTarief"] = tarief
-    out["IngediendBedrag"] = {"Bedrag": bedrag, "DebetCredit": "D"}
+    out["IngediendBedrag"] = {"Bedrag": p.get("Bedrag", bedrag), "DebetCredit": "D"}
     return out
 
 

@@ -12,6 +12,7 @@ ANDER_PRODUCT = {"iWmo": "01A06", "iJw": "45A34"}
 DERDE_PRODUCT = {"iWmo": "04A01", "iJw": "45A07"}
 CATEGORIE = {"iWmo": "05", "iJw": "46"}  # only a ProductCategorie (no ProductCode), none of the others' category
 CODE_VAN_ANDERE_CATEGORIE = {"iWmo": ("02", "03A01"), "iJw": ("45", "46A01")}  # (Categorie, Code) that do not fit
+ANDERE_CATEGORIE = {"iWmo": ("03", "03A01"), "iJw": ("46", "46A01")}  # a fitting pair outside the toewijzingen
 BENOEMD = {"standaard": STANDAARD_PRODUCT, "ander": ANDER_PRODUCT, "derde": DERDE_PRODUCT, "categorie": CATEGORIE}
 ZONDER_PRODUCT = ""  # the "code" of a toewijzing without Product ("geen" in a feature file)
 OMVANG = {"Volume": 2, "Eenheid": "04", "Frequentie": "2"}
