@@ -173,3 +173,34 @@ Functionaliteit: Verzoek om wijziging
         | derde   | 2025-10-06   | 2025-12-31 | 2      | 04      | 2          |
       Als de ketenpartner een verzoek om wijziging stuurt met de beeindigde toewijzing voor "derde" als ongewijzigd product
       Dan keurt de ontvanger het bericht af met retourcode "9350" op "OngewijzigdProduct"
+
+  @rol-gemeente @tijdigheid @iwmo @ijw @OP346
+  Regel: De gemeente beantwoordt een verzoek om wijziging binnen 5 werkdagen; na "in onderzoek" binnen 8 weken
+    Een antwoord dat te laat komt, keurt de aanbieder niet af; de ketenpartner legt het vast als bevinding (proces)
+    in het uitwisselingslog, zoals bij de regieberichten.
+
+    Abstract Scenario: De ketenpartner legt vast of een verzoek om wijziging op tijd is beantwoord
+      Gegeven de aanbieder heeft een verzoek om wijziging ingediend dat de einddatum verschuift naar "2026-12-31"
+      En het is "<beantwoord>"
+      Als de gemeente het verzoek <antwoord>
+      Dan keurt de ontvanger het bericht niet af
+      En is het verzoek volgens de ketenpartner <oordeel> beantwoord
+
+      Voorbeelden:
+        | beantwoord | antwoord              | oordeel | toelichting                                 |
+        | 2026-01-19 | honoreert             | tijdig  | verzoek ma 12 januari: 19 januari is de vijfde werkdag |
+        | 2026-01-20 | honoreert             | te laat | de zesde werkdag                            |
+        | 2026-01-20 | afwijst met reden "2" | te laat | ook een afwijzing valt onder de termijn     |
+
+    Abstract Scenario: Na "in onderzoek" heeft de gemeente acht weken voor het eigenlijke antwoord
+      Gegeven de aanbieder heeft een verzoek om wijziging ingediend dat de einddatum verschuift naar "2026-12-31"
+      En de gemeente heeft gemeld dat het verzoek in onderzoek is
+      En het is "<beantwoord>"
+      Als de gemeente het verzoek honoreert
+      Dan keurt de ontvanger het bericht niet af
+      En is het verzoek volgens de ketenpartner <oordeel> beantwoord
+
+      Voorbeelden:
+        | beantwoord | oordeel |
+        | 2026-03-09 | tijdig  |
+        | 2026-03-10 | te laat |

@@ -1,10 +1,14 @@
-"""Timeliness as evidence: a 305 or 307 is due within 5 werkdagen after the actual start or stop (OP271, OP272).
+"""Timeliness as evidence: a 305 or 307 is due within 5 werkdagen after the actual start or stop (OP271, OP272);
+the answer to a verzoek om wijziging (a 319, or the 301 that honours it) within 5 werkdagen after the 317, and
+after a 319 "in onderzoek" the final answer within 8 weeks after the 317 (OP346).
 
-Not a retourcode: the gemeente cannot reject a late regiebericht. The mock records a finding of level
-``proces`` in the exchange log when a start or stop arrives later than that by the mock's clock.
+Not a retourcode: the receiver cannot reject a late message. The mock records a finding of level ``proces`` in
+the exchange log when one arrives later than that by the mock's clock.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from ketenproef.bericht import Bericht, date, integer, readable_path, text
 from ketenproef.clock import Clock
@@ -16,7 +20,10 @@ VERWIJDEREN = "3"
 
 
 def tijdigheid(b: Bericht, keten, clock: Clock) -> list[dict]:
-    """Process findings for every start or stop product reported later than 5 werkdagen after the event."""
+    """Process findings for every start or stop product reported later than 5 werkdagen after the event, and for
+    a late answer to a verzoek om wijziging."""
+    if b.number in ("301", "319"):
+        return antwoordtermijn(b, keten, clock)
     if b.number not in REGELS:
         return []
     from ketenproef.calculations.werkdagen import regiebericht_deadline
@@ -44,3 +51,39 @@ def _toewijzingsdatum(b: Bericht, keten, nummer: int | None):
         return None
     toewijzing = keten.toewijzingen.get(text(b.header, "Ontvanger"), text(b.header, "Afzender"), nummer)
     return toewijzing.toewijzingsdatum if toewijzing else None
+
+
+ANTWOORD_WERKDAGEN, ONDERZOEK_WEKEN, IN_ONDERZOEK = 5, 8, "2"
+
+
+def antwoordtermijn(b: Bericht, keten, clock: Clock) -> list[dict]:
+    """OP346: every verzoek om wijziging this 301 or 319 answers for the first time for good (a 301 that honours it,
+    a 319), measured from the Dagtekening of the 317 by the mock's clock."""
+    if keten is None:
+        return []
+    from ketenproef.calculations.werkdagen import plus_werkdagen
+    from ketenproef.keten import partijen
+    from ketenproef.keten.verzoeken import VOW, Ref, Verzoeken
+
+    verzoeken, (gemeente, aanbieder) = keten.part(Verzoeken), partijen(b)
+    klasse = "Antwoord" if b.number == "319" else "ToegewezenProduct"
+    vandaag, out, gezien = clock.today(), [], set()
+    for el in b.all(klasse):
+        referentie = text(el, "ReferentieAanbieder")
+        ref = Ref(b.standard, gemeente, aanbieder, referentie)
+        verzoek = verzoeken.verzoek(ref) if referentie else None
+        if verzoek is None or verzoek.soort != VOW or ref in gezien or verzoeken.afgehandeld(ref):
+            continue
+        gezien.add(ref)
+        in_onderzoek = IN_ONDERZOEK in verzoeken.antwoorden(ref)
+        deadline = (verzoek.dagtekening + dt.timedelta(weeks=ONDERZOEK_WEKEN) if in_onderzoek
+                    else plus_werkdagen(verzoek.dagtekening, ANTWOORD_WERKDAGEN))
+        if vandaag > deadline:
+            termijn = f"{ONDERZOEK_WEKEN} weken na het verzoek, dat in onderzoek was" if in_onderzoek \
+                else f"{ANTWOORD_WERKDAGEN} werkdagen"
+            out.append({"level": PROCES, "rule": "OP346", "retourcode": None, "class": klasse,
+                        "path": readable_path(el), "line": el.sourceline,
+                        "text": f"Het verzoek om wijziging {referentie} van {verzoek.dagtekening} is op {vandaag} "
+                                f"beantwoord; dat moest uiterlijk {deadline} ({termijn}, OP346). Het bericht is wel "
+                                f"verwerkt."})
+    return out

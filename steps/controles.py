@@ -47,6 +47,15 @@ def tijdigheid(gesprek, uitkomst, wat, oordeel_):
                              f"verwacht: {oordeel_}; {[b.get('text') for b in te_laat]}")
 
 
+@then(parsers.parse("is het verzoek volgens de ketenpartner {oordeel_} beantwoord"))
+def antwoordtermijn(gesprek, uitkomst, oordeel_):
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    te_laat = oordeel.bevindingen(heen, "OP346")
+    if (oordeel_ == "te laat") != bool(te_laat):
+        raise AssertionError(f"de ketenpartner vond het antwoord {'te laat' if te_laat else 'tijdig'} (OP346); "
+                             f"verwacht: {oordeel_}; {[b.get('text') for b in te_laat]}")
+
+
 @then("beantwoordt het systeem het bericht zoals een correcte ontvanger dat doet")
 def zoals_correcte_ontvanger(gesprek, uitkomst):
     oordeel.zoals_correcte_ontvanger(gesprek, uitkomst)
