@@ -246,3 +246,21 @@ Functionaliteit: Declareren
       En de ketenpartner heeft over "2025-10" 8 uur gedeclareerd met een andere productcode, wat de gemeente afkeurde
       Als de ketenpartner die afgekeurde prestatie crediteert
       Dan keurt de ontvanger het bericht af met retourcode "8017" op "Prestatie"
+
+  @rol-gemeente @tijdigheid @iwmo @ijw @OP090x4
+  Regel: De gemeente stuurt het declaratie-antwoord binnen 10 werkdagen na de declaratie
+    Een laat antwoord keurt de aanbieder niet af; de ketenpartner legt het vast als bevinding (proces).
+
+    Abstract Scenario: De ketenpartner legt vast of het declaratie-antwoord op tijd kwam
+      Gegeven het is "2025-12-01"
+      En de ketenpartner heeft over "2025-11" 8 uur gedeclareerd tegen "50,00" per uur en de gemeente heeft haar post nog niet gelezen
+      En het is "<gelezen>"
+      Als de gemeente haar post leest
+      Dan keurt de ontvanger het bericht niet af
+      En is het declaratie-antwoord volgens de ketenpartner <oordeel> gegeven
+
+      Voorbeelden:
+        | gelezen    | oordeel | toelichting                                      |
+        | 2025-12-01 | tijdig  | dezelfde dag                                     |
+        | 2025-12-15 | tijdig  | declaratie ma 1 december: 15 december is de tiende werkdag |
+        | 2025-12-16 | te laat | de elfde werkdag                                 |

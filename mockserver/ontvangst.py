@@ -87,7 +87,7 @@ async def ontvang(partner, data: bytes, hint: list[str], transport: list[dict]) 
         elif m.soort == "heen":
             uitkomst = heen_in(partner, data, judged, m, clock, transport, (heen_id, retour_id))
         else:
-            uitkomst = retour_in(partner, data, report, m, transport, heen_id)
+            uitkomst = retour_in(partner, data, report, m, transport, heen_id, clock)
     await partner.durable()  # no answer before the rows are committed (shared with concurrent requests)
     return uitkomst
 

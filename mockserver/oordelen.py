@@ -24,7 +24,8 @@ WACHTEND, BEANTWOORD, VERLOPEN = 0, 1, 2
 XSD_REDEN = "het heenbericht voldeed niet aan de XSD"
 
 
-def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dict], retour_id: int) -> Uitkomst:
+def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dict], retour_id: int,
+              clock=None) -> Uitkomst:
     store = partner.store
     candidates = store.mock_heen(m.ref_id) if m.ref_id else []
     heen = candidates[-1] if candidates else None
@@ -32,8 +33,10 @@ def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dic
     bsn_list = store.bsns(heen["id"]) if heen else partner.conversations(report.bericht.root)
     status = "geaccepteerd" if report.valid else "afgekeurd"
     heen_id = heen["id"] if heen else None
-    store.insert(record("in", m, status, data, problems.finding_dicts(report.findings), transport, id=retour_id,
-                        heen_id=heen_id), bsn_list)
+    findings = problems.finding_dicts(report.findings)
+    if answered and clock is not None and m.bericht.endswith("325"):
+        findings += antwoordtermijn_325(heen, clock.today())
+    store.insert(record("in", m, status, data, findings, transport, id=retour_id, heen_id=heen_id), bsn_list)
     for soort, goed, detail in verdicts:
         store.add_oordeel(heen_id, retour_id, soort, goed, detail)
     if answered and m.bericht.endswith("325"):  # the gemeente's answer decides which prestaties count as approved
@@ -45,6 +48,30 @@ def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dic
     body = {"id": retour_id, "message": m.bericht, "status": status, "retour_id": None, "heen_id": heen_id,
             "oordelen": [{"soort": s, "goed": g, "detail": d} for s, g, d in verdicts]}
     return Uitkomst(202, body)
+
+
+DECLARATIE_ANTWOORD_WERKDAGEN = 10
+
+
+def antwoordtermijn_325(heen: dict, vandaag) -> list[dict]:
+    """OP090x4: the 325 within 10 werkdagen after the 323 (its Dagtekening), by the mock's clock. Not a retourcode:
+    a proces finding in the exchange log, as for the regieberichten (``mockserver.tijdigheid``)."""
+    import datetime as dt
+
+    from ketenproef.calculations.werkdagen import plus_werkdagen
+    from mockserver.tijdigheid import PROCES
+
+    verstuurd = heen["verwachting"].get("dagtekening")
+    if not verstuurd:
+        return []
+    verstuurd = dt.date.fromisoformat(str(verstuurd))
+    deadline = plus_werkdagen(verstuurd, DECLARATIE_ANTWOORD_WERKDAGEN)
+    if vandaag <= deadline:
+        return []
+    return [{"level": PROCES, "rule": "OP090x4", "retourcode": None, "class": "DeclaratieAntwoord",
+             "path": "/Bericht/DeclaratieAntwoord", "line": None,
+             "text": f"Het declaratie-antwoord op de declaratie van {verstuurd} is op {vandaag} ontvangen; dat moest "
+                     f"uiterlijk {deadline} ({DECLARATIE_ANTWOORD_WERKDAGEN} werkdagen, OP090x4)."}]
 
 
 def judge(heen: dict | None, report: Report, m: Meta, now: float) -> tuple[list[tuple[str, bool, str]], bool]:

@@ -141,6 +141,34 @@ def afgekeurde_crediteren(gesprek, vandaag):
     return gesprek.crediteer(vandaag, _prestaties(gesprek)[-1]["ProductReferentie"]["ReferentieNummer"])
 
 
+@given(parsers.parse('de ketenpartner heeft over "{maand}" {volume:d} uur gedeclareerd tegen "{tarief}" per uur en de '
+                     'gemeente heeft haar post nog niet gelezen'), target_fixture="declaratie")
+def gedeclareerd_post_ligt(gesprek, vandaag, maand, volume, tarief):
+    """OP090x4: the 323 waits in the gemeente system's mailbox until a later step reads it."""
+    with gesprek.post_blijft_liggen():
+        return gesprek.declareer(vandaag, maand, [gesprek.prestatie(maand, volume, ProductTarief=centen(tarief))])
+
+
+@when("de gemeente haar post leest", target_fixture="uitkomst")
+def post_lezen(gesprek, vandaag, declaratie):
+    """The mailbox is read now; the outcome judged is the 323 that waited (its answer came just now)."""
+    gesprek.postbus(vandaag)
+    return declaratie
+
+
+@then(parsers.parse("is het declaratie-antwoord volgens de ketenpartner {oordeel_} gegeven"))
+def declaratie_antwoordtermijn(gesprek, uitkomst, oordeel_):
+    from suite import oordeel
+
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    antwoorden = [r for r in gesprek.dossier().retour_op(heen) if r.nummer == "325"]
+    assert antwoorden, f"geen declaratie-antwoord op {oordeel.beschrijf(heen)}"
+    te_laat = oordeel.bevindingen(antwoorden[0], "OP090x4")
+    if (oordeel_ == "te laat") != bool(te_laat):
+        raise AssertionError(f"de ketenpartner vond het declaratie-antwoord {'te laat' if te_laat else 'tijdig'} "
+                             f"(OP090x4); verwacht: {oordeel_}; {[b.get('text') for b in te_laat]}")
+
+
 def _prestaties(gesprek) -> list[dict]:
     return list(bd.prestaties_in(gesprek.dossier()).values())
 

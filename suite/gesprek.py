@@ -102,6 +102,16 @@ class Gesprek(Handelingen):
         finally:
             self._opties = {}
 
+    @contextlib.contextmanager
+    def post_blijft_liggen(self):
+        """Within this block the system does not read its mail right after the ketenpartner sends (it does when a
+        later step says so: ``postbus``)."""
+        self._opties = {"post_blijft_liggen": True}
+        try:
+            yield
+        finally:
+            self._opties = {}
+
     def doe(self, actie: str, gegevens: dict, vandaag: dt.date) -> Uitkomst:
         """Carry out an action; a refusal by the system fails the scenario unless ``mag_weigeren``."""
         mag_weigeren, fout = self._opties.get("mag_weigeren", False), self._opties.get("fout")
@@ -132,7 +142,8 @@ class Gesprek(Handelingen):
         verzonden = self.partner.send(bd.naam(self.standaard, nummer), data, deadline=self.deadline, fout=fout,
                                       **extra)
         self.vergeet()
-        self.postbus(vandaag)
+        if not self._opties.get("post_blijft_liggen"):
+            self.postbus(vandaag)
         return Uitkomst(actie, False, [verzonden["id"]], verzonden)
 
     def als_ketenpartner(self, actie: str, gegevens: dict, vandaag: dt.date, aanpassen) -> Uitkomst:

@@ -765,3 +765,23 @@ def test_319_krijgt_de_transportfouten_van_zijn_gesprek(ketenpartners):
     kp.set_fault(g.bsn, "http503", aantal=1)
     answer = kp.deliver(g.xml("319", antwoord("2", reden=None)))
     assert answer["http_status"] == 503, answer  # actual: 202, the 319 is processed
+
+
+# ---------------------------------------------------------------- OP090x4: the 325 within 10 werkdagen
+
+
+@pytest.mark.parametrize(("ontvangen", "te_laat"), [("2026-03-16", False), ("2026-03-17", True)])
+def test_325_binnen_10_werkdagen(ketenpartners, ontvangen, te_laat):
+    """The ketenpartner's 323 of Mon 2026-03-02; the tenth werkdag after it is Mon 2026-03-16."""
+    kp = ketenpartners[A]
+    g = Gesprek(kp, "WMO", datum=LATER)
+    g.stuur("301", data=toewijzing_301("WMO"))
+    sent = g.stuur("323", data=d323(g, prestatie("WMO", "P1"), dagtekening=LATER))
+    kp.set_datum(g.bsn, ontvangen)
+    answer = kp.deliver(g.antwoord_325(sent, dagtekening(ontvangen)))
+    assert answer["status"] == "geaccepteerd", answer
+    entry = next(e for e in kp.log(g.bsn) if e["id"] == answer["id"])
+    proces = [f for f in entry["bevindingen"] if f["level"] == "proces"]
+    assert [f["rule"] for f in proces] == (["OP090x4"] if te_laat else [])
+    if te_laat:
+        assert "uiterlijk 2026-03-16" in proces[0]["text"] and proces[0]["retourcode"] is None
