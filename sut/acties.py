@@ -51,7 +51,8 @@ ACTIES: dict[str, dict] = {
         "rol": "gemeente", "bericht": "301",
         "doel": "Wijs zorg toe. Het systeem kent zelf het ToewijzingNummer toe en stuurt alle actuele "
                 "toewijzingen van de client bij deze aanbieder mee (OP087).",
-        "gegevens": {"client": "Client zoals in de 301 (met Contactgegevens)",
+        "gegevens": {"client": "Client zoals in de 301 (met Contactgegevens; Relaties zonder Nummer: het systeem "
+                               "nummert ze, een persoon houdt zijn nummer, OP071)",
                      "producten": "lijst ToegewezenProduct zonder ToewijzingNummer: Product, Ingangsdatum, "
                                   "Einddatum, Omvang of Budget, optioneel ReferentieAanbieder"},
     },
