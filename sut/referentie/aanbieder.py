@@ -51,24 +51,18 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         return Klant(standaard, self.gemeente, self.aanbieder, bsn)
 
     def bekende_standaard(self, bsn: str | None = None, nummer: int | None = None) -> str | None:
-        for standaard in ("iWmo", "iJw"):
-            toewijzingen = self.keten(standaard).toewijzingen
-            if nummer is not None and toewijzingen.get(self.gemeente, self.aanbieder, nummer):
-                return standaard
-            if bsn and toewijzingen.van_client(self.gemeente, self.aanbieder, str(bsn)):
-                return standaard
+        gevonden = self.standaard_met_toewijzing(bsn, nummer)
+        if gevonden or not bsn:
+            return gevonden
         for u in reversed(self.archief.berichten):
-            if bsn and u.nummer in ("315", "317") and str(bsn) in u.xml.decode("utf-8", "replace"):
+            if u.nummer in ("315", "317") and str(bsn) in u.xml.decode("utf-8", "replace"):
                 return u.standaard
         return None
 
     def toewijzing_van(self, gegevens: dict) -> tuple[str, Toewijzing]:
         """The toewijzing a trigger refers to (``ToewijzingNummer`` and ``bsn``), as last received."""
-        verplicht(gegevens, "bsn", "ToewijzingNummer")
-        nummer, bsn = getal(gegevens["ToewijzingNummer"], "ToewijzingNummer"), str(gegevens["bsn"])
-        standaard = self.standaard(gegevens, bekend=self.bekende_standaard(nummer=nummer) or "iWmo")
-        t = self.keten(standaard).toewijzingen.get(self.gemeente, self.aanbieder, nummer)
-        if t is None or t.bsn != bsn:
+        standaard, nummer, bsn, t = self.zoek_toewijzing(gegevens)
+        if t is None:
             raise SutError(f"toewijzing {nummer} van client {bsn} is nooit ontvangen (TR019)")
         if t.verwijderd:
             raise SutError(f"toewijzing {nummer} is door de gemeente verwijderd")

@@ -17,7 +17,7 @@ from ketenproef.keten.toewijzingen import VERWIJDERD, Toewijzing
 from ketenproef.keten.verzoeken import AFGEWEZEN, IN_ONDERZOEK, Ref, Verzoeken
 from sut.base import GEMEENTE, SutError
 from sut.referentie.archief import IN, UIT, Uitwisseling
-from sut.referentie.gegevens import client_kop, datum, getal, verplicht
+from sut.referentie.gegevens import client_kop, datum, verplicht
 from sut.referentie.systeem import ReferentieSysteem, berichtnaam
 
 DOOR_AANBIEDER = "12"  # RedenWijziging: geinitieerd door de aanbieder (IV093)
@@ -33,23 +33,17 @@ class ReferentieGemeente(ReferentieSysteem):
     # ------------------------------------------------------------------ what it knows
     def bekende_standaard(self, bsn: str | None = None, nummer: int | None = None,
                           referentie: str | None = None) -> str | None:
-        for standaard in ("iWmo", "iJw"):
-            toewijzingen = self.keten(standaard).toewijzingen
-            if nummer is not None and toewijzingen.get(self.gemeente, self.aanbieder, nummer):
-                return standaard
-            if bsn and toewijzingen.van_client(self.gemeente, self.aanbieder, str(bsn)):
-                return standaard
+        gevonden = self.standaard_met_toewijzing(bsn, nummer)
+        if gevonden:
+            return gevonden
         if referentie:
             gevonden = self.ontvangen_verzoek(referentie, verplicht_=False)
             return gevonden.standaard if gevonden else None
         return None
 
     def toewijzing_van(self, gegevens: dict) -> tuple[str, Toewijzing]:
-        verplicht(gegevens, "bsn", "ToewijzingNummer")
-        nummer, bsn = getal(gegevens["ToewijzingNummer"], "ToewijzingNummer"), str(gegevens["bsn"])
-        standaard = self.standaard(gegevens, bekend=self.bekende_standaard(nummer=nummer) or "iWmo")
-        t = self.keten(standaard).toewijzingen.get(self.gemeente, self.aanbieder, nummer)
-        if t is None or t.bsn != bsn:
+        standaard, nummer, bsn, t = self.zoek_toewijzing(gegevens)
+        if t is None:
             raise SutError(f"toewijzing {nummer} van client {bsn} is niet door deze gemeente afgegeven")
         return standaard, t
 

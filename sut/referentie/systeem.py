@@ -19,6 +19,7 @@ from ketenproef.clock import FrozenClock
 from ketenproef.findings import ADVIES, Report
 from ketenproef.identify import identify
 from ketenproef.keten import Keten
+from ketenproef.keten.toewijzingen import Toewijzing
 from ketenproef.parse import parse_bytes
 from ketenproef.retour import retour_for
 from ketenproef.validate import validate
@@ -110,6 +111,26 @@ class ReferentieSysteem(SystemUnderTest):
 
     def keten(self, standaard: str) -> Keten:
         return self.archief.keten(standaard)
+
+    def standaard_met_toewijzing(self, bsn: str | None = None, nummer: int | None = None) -> str | None:
+        """The standard whose Keten holds toewijzing ``nummer``, or toewijzingen of client ``bsn``, between the
+        gemeente and aanbieder of this connection."""
+        for standaard in ("iWmo", "iJw"):
+            toewijzingen = self.keten(standaard).toewijzingen
+            if nummer is not None and toewijzingen.get(self.gemeente, self.aanbieder, nummer):
+                return standaard
+            if bsn and toewijzingen.van_client(self.gemeente, self.aanbieder, str(bsn)):
+                return standaard
+        return None
+
+    def zoek_toewijzing(self, gegevens: dict) -> tuple[str, int, str, Toewijzing | None]:
+        """(standaard, ToewijzingNummer, bsn, the toewijzing or None when it is not this client's) for trigger
+        data with ``ToewijzingNummer`` and ``bsn``."""
+        verplicht(gegevens, "bsn", "ToewijzingNummer")
+        nummer, bsn = getal(gegevens["ToewijzingNummer"], "ToewijzingNummer"), str(gegevens["bsn"])
+        standaard = self.standaard(gegevens, bekend=self.standaard_met_toewijzing(nummer=nummer) or "iWmo")
+        t = self.keten(standaard).toewijzingen.get(self.gemeente, self.aanbieder, nummer)
+        return standaard, nummer, bsn, (t if t is not None and t.bsn == bsn else None)
 
     def volgende(self, teller: str, start: int = 1) -> int:
         self.tellers[teller] = self.tellers.get(teller, start - 1) + 1
