@@ -16,8 +16,8 @@ from lxml import etree
 from ketenproef import factory
 from ketenproef.bericht import Bericht, findall, local
 from ketenproef.clock import Clock
-from ketenproef.findings import BERICHT, KETEN, Report
-from ketenproef.retour import GEEN_OPMERKING, NIET_BEOORDEELD, TECHNISCH_AFGEKEURD, XSLT_VERSIE, codes_by_class
+from ketenproef.findings import Report
+from ketenproef.retour import GEEN_OPMERKING, NIET_BEOORDEELD, kop_of_codes
 
 VOLLEDIG_TOEGEKEND = "8001"
 PRESTATIE_FIELDS = ("ProductReferentie", "ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode",
@@ -50,13 +50,8 @@ def declaratie_antwoord(report: Report, *, clock: Clock, identificatie: str) -> 
             "Declaratie": declaratie_kop(bericht.root[1])}
     header = header_325(bericht, data, clock, identificatie)
     name = name_325(bericht)
-    if report.at_level(BERICHT):
-        header.update(XsltVersie=XSLT_VERSIE, RetourCodes={"RetourCode": [TECHNISCH_AFGEKEURD]})
-        return factory.build(name, {"Header": header})
-    codes = codes_by_class(bericht, report.at_level(KETEN))
-    header_codes = codes.pop(bericht.header, None)
-    if header_codes:
-        header["RetourCodes"] = {"RetourCode": header_codes}
+    codes = kop_of_codes(report, header)
+    if codes is None:
         return factory.build(name, {"Header": header})
     header["RetourCodes"] = {"RetourCode": [GEEN_OPMERKING]}
     declaratie = data["Declaratie"]

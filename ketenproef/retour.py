@@ -36,21 +36,29 @@ def retour_for(report: Report, *, clock: Clock, identificatie: str) -> etree._El
     if not retour_name:
         raise ValueError(f"{bericht.name} is itself a retour; it has no retour message")
     header = retour_header(bericht, clock, identificatie, retour_name)
-    if report.at_level(BERICHT):
-        header["XsltVersie"] = XSLT_VERSIE
-        header["RetourCodes"] = {"RetourCode": [TECHNISCH_AFGEKEURD]}
-        return factory.build(retour_name, {"Header": header})
-    codes = codes_by_class(bericht, report.at_level(KETEN))
-    header_codes = codes.pop(bericht.header, None)
-    if header_codes:
-        header["RetourCodes"] = {"RetourCode": header_codes}
-        return factory.build(retour_name, {"Header": header})
-    if not codes:
+    codes = kop_of_codes(report, header)
+    if not codes:  # rejected in the Header, or nothing to report below it: the Header alone
         return factory.build(retour_name, {"Header": header})
     header["RetourCodes"] = {"RetourCode": [GEEN_OPMERKING]}
     data = {"Header": header}
     data.update(mirror_body(bericht, retour_name, codes))
     return factory.build(retour_name, data)
+
+
+def kop_of_codes(report: Report, header: dict) -> dict[etree._Element, list[str]] | None:
+    """IV028 for the Header of a retour or 325: on a technical reject (0001, with XsltVersie) or a rejected Header
+    the header gets its RetourCodes and None comes back (the answer is the Header alone); otherwise the retourcodes
+    of the other berichtklassen."""
+    bericht = report.bericht
+    if report.at_level(BERICHT):
+        header.update(XsltVersie=XSLT_VERSIE, RetourCodes={"RetourCode": [TECHNISCH_AFGEKEURD]})
+        return None
+    codes = codes_by_class(bericht, report.at_level(KETEN))
+    header_codes = codes.pop(bericht.header, None)
+    if header_codes:
+        header["RetourCodes"] = {"RetourCode": header_codes}
+        return None
+    return codes
 
 
 def retour_header(bericht: Bericht, clock: Clock, identificatie: str, retour_name: str) -> dict:
