@@ -3,12 +3,12 @@ corrected debets, and the totals."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 from ketenproef import fake
 from ketenproef.calculations.afronding import ingediend_bedrag_minuten, minuuttarief
+from ketenproef.calculations.perioden import laatste_dag_van_maand
 from ketenproef.generator.kern import _OMVANG, _SOORT, EERSTE_PERIODE, PRESTATIES_PER_CLIENT, _Kern
 
 # Contract tariffs in euro cents per Eenheid (per hour for minutes, see IV081): (lowest, highest).
@@ -21,10 +21,6 @@ _TARIEF = {"01": (4500, 9800), "04": (4500, 9800), "14": (9000, 32000), "16": (3
 def _maand_begin(dag: dt.date, terug: int = 0) -> dt.date:
     index = dag.year * 12 + dag.month - 1 - terug
     return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _maand_einde(begin: dt.date) -> dt.date:
-    return begin.replace(day=calendar.monthrange(begin.year, begin.month)[1])
 
 
 def _kalenderweken(begin: dt.date, einde: dt.date) -> int:
@@ -55,7 +51,7 @@ class _Declaraties:
     def _323(self) -> dict:
         rng = self.rng
         begin = _maand_begin(self.dag, 1)
-        periode = {"Begindatum": begin, "Einddatum": _maand_einde(begin)}  # CS340, TR137: before Dagtekening
+        periode = {"Begindatum": begin, "Einddatum": laatste_dag_van_maand(begin)}  # CS340, TR137: before Dagtekening
         if begin < EERSTE_PERIODE:
             raise ValueError(f"a 323 needs a Dagtekening after {EERSTE_PERIODE:%B %Y} (CS100), got {self.dag}")
         if self.aantal_prestaties is not None:
@@ -121,7 +117,7 @@ class _Declaratie:
             ingang = _maand_begin(eerste, rng.randint(1, 12)) + dt.timedelta(days=rng.randint(0, 27))
         einde = None
         if frequentie in ("2", "6") or rng.random() < 0.7:
-            einde = _maand_einde(self.maand) + dt.timedelta(days=rng.randint(1, 300))
+            einde = laatste_dag_van_maand(self.maand) + dt.timedelta(days=rng.randint(1, 300))
             if rng.random() < 0.15:
                 einde = max(ingang, self.maand + dt.timedelta(days=rng.randint(0, 27)))
         toewijzing = _Toewijzing(self.gen.toewijzingnummer(), categorie, fake.productcode(categorie, rng), eenheid,
@@ -172,7 +168,9 @@ class _Declaratie:
 
     def periode(self, toewijzing: _Toewijzing, maand: dt.date) -> dict | None:
         begin = max(maand, toewijzing.ingang)
-        einde = _maand_einde(maand) if toewijzing.einde is None else min(_maand_einde(maand), toewijzing.einde)
+        einde = laatste_dag_van_maand(maand)
+        if toewijzing.einde is not None:
+            einde = min(einde, toewijzing.einde)
         if begin > einde:
             return None
         return {"Begindatum": begin, "Einddatum": einde}
@@ -182,7 +180,7 @@ class _Declaratie:
         rng = self.rng
         begin, einde = periode["Begindatum"], periode["Einddatum"]
         dagen = (einde - begin).days + 1
-        maanddagen = calendar.monthrange(begin.year, begin.month)[1]
+        maanddagen = laatste_dag_van_maand(begin).day
         vol, frequentie = toewijzing.volume, toewijzing.frequentie
         factor = rng.uniform(0.6, 1.0)
         if frequentie == "1":  # per dag

@@ -22,6 +22,7 @@ from itertools import compress
 from lxml import etree
 
 from ketenproef.bericht import Bericht, date, find, findall, local, text
+from ketenproef.calculations.perioden import declaratieperiode
 from ketenproef.rules.registry import gedekt_door, regel
 
 _VELDEN = ("ReferentieNummer", "ToewijzingNummer", "ProductCategorie", "ProductCode", "Begindatum", "Einddatum",
@@ -208,8 +209,8 @@ def CS340(b: Bericht):
     """De DeclaratiePeriode is precies een kalendermaand: de 1e t/m de laatste dag van dezelfde maand."""
     periode = find(b.root, "Declaratie/DeclaratiePeriode")
     begin, eind = date(periode, "Begindatum"), date(periode, "Einddatum")
-    eerste = begin.replace(day=1)
-    laatste = begin.replace(day=calendar.monthrange(begin.year, begin.month)[1])
+    maand = declaratieperiode(begin)
+    eerste, laatste = maand.begindatum, maand.einddatum
     if (begin, eind) != (eerste, laatste):
         yield periode, (f"DeclaratiePeriode {begin} t/m {eind} is geen hele kalendermaand; bedoeld is bijvoorbeeld "
                         f"{eerste} t/m {laatste} (CS340).")
