@@ -12,7 +12,7 @@ import json
 import shlex
 import subprocess
 
-from sut.adapters.common import check_actie, iso, verbinding_json
+from sut.adapters.common import check_actie, iso, json_object, verbinding_json
 from sut.base import SutError, SystemUnderTest, Verbinding
 
 
@@ -45,10 +45,4 @@ class CommandSut(SystemUnderTest):
             raise SutError(f"{self.name} is niet uit te voeren: {exc}") from exc
         if done.returncode != 0:
             raise SutError(f"{self.name} {actie} stopte met code {done.returncode}: {done.stderr.strip()}")
-        try:
-            result = json.loads(done.stdout) if done.stdout.strip() else {}
-        except ValueError as exc:
-            raise SutError(f"{self.name} {actie} schreef geen JSON op stdout: {done.stdout[:500]!r}") from exc
-        if not isinstance(result, dict):
-            raise SutError(f"{self.name} {actie} schreef geen JSON-object op stdout: {result!r}")
-        return result
+        return json_object(done.stdout, f"{self.name} {actie} schreef op stdout")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 from sut.acties import acties_voor
 from sut.base import SutError, Verbinding
@@ -20,3 +21,17 @@ def verbinding_json(verbinding: Verbinding | None) -> dict | None:
 
 def iso(vandaag: dt.date | str) -> str:
     return vandaag if isinstance(vandaag, str) else vandaag.isoformat()
+
+
+def json_object(tekst: str, wat: str) -> dict:
+    """The JSON object in ``tekst`` (empty text: an empty result); otherwise a SutError that says ``wat`` gave
+    no (object of) JSON, with the start of what came."""
+    if not tekst.strip():
+        return {}
+    try:
+        data = json.loads(tekst)
+    except ValueError as exc:
+        raise SutError(f"{wat} geen JSON: {tekst[:500]!r}") from exc
+    if not isinstance(data, dict):
+        raise SutError(f"{wat} geen JSON-object: {data!r}")
+    return data

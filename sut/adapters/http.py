@@ -14,7 +14,7 @@ import json
 import urllib.error
 import urllib.request
 
-from sut.adapters.common import check_actie, iso, verbinding_json
+from sut.adapters.common import check_actie, iso, json_object, verbinding_json
 from sut.base import SutError, SystemUnderTest, Verbinding
 
 
@@ -47,12 +47,4 @@ class HttpSut(SystemUnderTest):
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             raise SutError(f"{self.base}{path} is niet bereikbaar of antwoordt niet binnen {self.timeout} s: "
                            f"{exc}") from exc
-        if not raw.strip():
-            return {}
-        try:
-            data = json.loads(raw)
-        except ValueError as exc:
-            raise SutError(f"{self.base}{path} antwoordde geen JSON: {raw[:500]!r}") from exc
-        if not isinstance(data, dict):
-            raise SutError(f"{self.base}{path} antwoordde geen JSON-object: {data!r}")
-        return data
+        return json_object(raw, f"{self.base}{path} antwoordde")
