@@ -205,8 +205,8 @@ def assert_iv087(xml_325: bytes, xml_323: bytes, klasse: str, code: str, sleutel
         assert got == want, got
         return
     want[("DeclaratieAntwoord", None)] = [GEEN_OPMERKING]
-    declaratie = etree.fromstring(xml_323)
-    clienten = {el.findtext("{*}Bsn"): el for el in declaratie.iter("{*}Client")}
+    bericht_323 = etree.fromstring(xml_323)
+    clienten = {el.findtext("{*}Bsn"): el for el in bericht_323.iter("{*}Client")}
     if klasse == "Client":
         want[("Client", sleutel)] = [code]
         for p in clienten[sleutel].iter("{*}Prestatie"):
@@ -217,55 +217,6 @@ def assert_iv087(xml_325: bytes, xml_323: bytes, klasse: str, code: str, sleutel
         want[("Client", bsn)] = [GEEN_OPMERKING]
         want[("Prestatie", sleutel)] = [code]
     assert got == want, got
-
-
-# ---------------------------------------------------------------- declaraties (as tests/unit/keten/test_declaraties.py)
-
-UUR = 5000  # ProductTarief in cents per hour
-PRODUCT_323 = {"WMO": ("02", "02A16"), "JW": ("45", "45A02")}
-
-
-def maand(m: int, jaar: int = 2025) -> dict:
-    import datetime as dt
-
-    einde = dt.date(jaar + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
-    return {"Begindatum": dt.date(jaar, m, 1).isoformat(), "Einddatum": einde.isoformat()}
-
-
-def prestatie(prefix: str, ref: str, *, volume: int = 4, tarief: int | None = UUR, m: int = 12, **velden) -> dict:
-    """A debet Prestatie on toewijzing 586955 over a whole month, IngediendBedrag = volume x tarief."""
-    categorie, code = PRODUCT_323[prefix]
-    p = {"ProductReferentie": {"ReferentieNummer": ref}, "ToewijzingNummer": 586955, "ProductCategorie": categorie,
-         "ProductCode": code, "ProductPeriode": maand(m), "GeleverdVolume": volume, "Eenheid": "04",
-         "ProductTarief": tarief, "IngediendBedrag": {"Bedrag": volume * (tarief or 1), "DebetCredit": "D"}}
-    p.update(velden)
-    if tarief is None:
-        p.pop("ProductTarief")
-    return p
-
-
-def credit(debet: dict, ref: str) -> dict:
-    """The credit of a debet (IV091): equal except ReferentieNummer, VorigReferentieNummer and DebetCredit."""
-    c = copy.deepcopy(debet)
-    c["ProductReferentie"] = {"ReferentieNummer": ref,
-                              "VorigReferentieNummer": debet["ProductReferentie"]["ReferentieNummer"]}
-    c["IngediendBedrag"]["DebetCredit"] = "C"
-    return c
-
-
-def declaratie(prefix: str, *prestaties: dict, nummer: str = "DN0001", periode: int = 12, jaar: int = 2025,
-               clienten: list[tuple[str, list[dict]]] | None = None, dagtekening: str = "2026-02-02") -> dict:
-    """A 323 (plain data, unit-test values); TotaalIngediendBedrag is computed (TR358)."""
-    data = basis.basis(prefix + "323")
-    data["Header"]["BerichtIdentificatie"]["Dagtekening"] = dagtekening
-    clienten = clienten or [(BSN, list(prestaties))]
-    saldo = sum(p["IngediendBedrag"]["Bedrag"] * (-1 if p["IngediendBedrag"]["DebetCredit"] == "C" else 1)
-                for _, ps in clienten for p in ps)
-    data["Declaratie"].update(
-        DeclaratieNummer=nummer, DeclaratiePeriode=maand(periode, jaar), DeclaratieDagtekening=dagtekening,
-        TotaalIngediendBedrag={"TotaalBedrag": abs(saldo), "DebetCredit": "C" if saldo < 0 else "D"},
-        Clienten=[{"Bsn": bsn, "Prestaties": ps} for bsn, ps in clienten])
-    return data
 
 
 def toewijzing_301(prefix: str, nummer: int = 586955, bsn: str = BSN, **velden) -> dict:

@@ -10,18 +10,9 @@ import sys
 import pytest
 
 from mockserver.handle import Ketenpartner
-from tests.mockserver.ketenregels import (
-    GEMEENTE,
-    PRODUCT_323,
-    UUR,
-    Gesprek,
-    assert_iv087,
-    codes_325,
-    declaratie,
-    prestatie,
-    toewijzing_301,
-)
+from tests.mockserver.ketenregels import GEMEENTE, Gesprek, assert_iv087, codes_325, toewijzing_301
 from tests.mockserver.test_herstart import serve
+from tests.unit.keten import PRODUCT_323, UUR, declaratie, prestatie
 
 DECLAREREN = "2026-02-16"
 LEEG = {"tarieven": [], "gemeentecodes": [], "productcodes": None}

@@ -29,22 +29,8 @@ from ketenproef import corpus, factory
 from ketenproef.identify import identify
 from ketenproef.rules.registry import get, rules
 from mockserver.handle import Ketenpartner
-from tests.mockserver.ketenregels import (
-    ANDERE_BSN,
-    BSN,
-    GEMEENTE,
-    PRODUCT_323,
-    UUR,
-    Gesprek,
-    assert_iv028,
-    assert_iv087,
-    credit,
-    declaratie,
-    maand,
-    prestatie,
-    toewijzing_301,
-)
-from tests.unit.keten import DEFINITIEF, TIJDELIJK
+from tests.mockserver.ketenregels import ANDERE_BSN, BSN, GEMEENTE, Gesprek, assert_iv028, assert_iv087, toewijzing_301
+from tests.unit.keten import DEFINITIEF, PRODUCT_323, TIJDELIJK, UUR, credit, declaratie, maand, prestatie
 from tests.unit.keten.test_regie import start, stop
 from tests.unit.keten.test_verzoeken import (
     OMVANG,

@@ -3,11 +3,12 @@ it, as the mock server does (every message, in or out, is applied after it was j
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from ketenproef import corpus, factory
-from ketenproef.basis import basis
+from ketenproef.basis import BSN, basis
 from ketenproef.bericht import local
 from ketenproef.clock import FrozenClock
 from ketenproef.findings import Report
@@ -22,6 +23,9 @@ ANDERE_BSN = "999990032"  # passes the elfproef, like basis.BSN
 ANDER_PRODUCT = {"iWmo": {"Categorie": "03", "Code": "03A01"}, "iJw": {"Categorie": "45", "Code": "45A05"}}
 DEFINITIEF = {"iWmo": ("23", "22"), "iJw": ("34", "33")}  # two definitive RedenBeeindiging codes per standard
 TIJDELIJK = "20"
+UUR = 5000  # ProductTarief in cents per hour used throughout the declaratie tests
+NUMMER = 586955  # the basis toewijzing
+PRODUCT_323 = {"WMO": ("02", "02A16"), "JW": ("45", "45A02")}
 PREFIXES = ("WMO", "JW")
 
 
@@ -100,3 +104,48 @@ def register_entry(rule_id: str) -> dict:
 
 __all__ = ["ANDERE_BSN", "ANDER_PRODUCT", "DEFINITIEF", "KLOK", "PREFIXES", "Proef", "TIJDELIJK", "VANDAAG",
            "assert_retour", "found", "register_entry", "retour_codes", "std"]
+
+
+# ---------------------------------------------------------------- 323 plain data (also used by tests/mockserver)
+
+def maand(m: int, jaar: int = 2025) -> dict:
+    """ProductPeriode / DeclaratiePeriode of calendar month ``m`` (13 = January of the next year)."""
+    einde = date(jaar + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+    return {"Begindatum": date(jaar, m, 1).isoformat(), "Einddatum": einde.isoformat()}
+
+
+def prestatie(prefix: str, ref: str, *, volume: int = 4, tarief: int | None = UUR, m: int = 12, **velden) -> dict:
+    """A debet Prestatie on toewijzing NUMMER over a whole month, IngediendBedrag = volume x tarief."""
+    categorie, code = PRODUCT_323[prefix]
+    p = {"ProductReferentie": {"ReferentieNummer": ref}, "ToewijzingNummer": NUMMER, "ProductCategorie": categorie,
+         "ProductCode": code, "ProductPeriode": maand(m), "GeleverdVolume": volume, "Eenheid": "04",
+         "ProductTarief": tarief, "IngediendBedrag": {"Bedrag": volume * (tarief or 1), "DebetCredit": "D"}}
+    p.update(velden)
+    if tarief is None:
+        p.pop("ProductTarief")
+    return p
+
+
+def credit(debet: dict, ref: str) -> dict:
+    """The credit of a debet (IV091): equal except ReferentieNummer, VorigReferentieNummer and DebetCredit."""
+    c = copy.deepcopy(debet)
+    c["ProductReferentie"] = {"ReferentieNummer": ref,
+                              "VorigReferentieNummer": debet["ProductReferentie"]["ReferentieNummer"]}
+    c["IngediendBedrag"]["DebetCredit"] = "C"
+    return c
+
+
+def declaratie(prefix: str, *prestaties: dict, nummer: str = "DN0001", periode: int = 12, jaar: int = 2025,
+               clienten: list[tuple[str, list[dict]]] | None = None, dagtekening: str = "2026-02-02",
+               identificatie: str = "BERICHT0001") -> dict:
+    """A 323 (plain data, unit-test values); TotaalIngediendBedrag is computed (TR358)."""
+    data = basis(prefix + "323", identificatie)
+    data["Header"]["BerichtIdentificatie"]["Dagtekening"] = dagtekening
+    clienten = clienten or [(BSN, list(prestaties))]
+    saldo = sum(p["IngediendBedrag"]["Bedrag"] * (-1 if p["IngediendBedrag"]["DebetCredit"] == "C" else 1)
+                for _, ps in clienten for p in ps)
+    data["Declaratie"].update(
+        DeclaratieNummer=nummer, DeclaratiePeriode=maand(periode, jaar), DeclaratieDagtekening=dagtekening,
+        TotaalIngediendBedrag={"TotaalBedrag": abs(saldo), "DebetCredit": "C" if saldo < 0 else "D"},
+        Clienten=[{"Bsn": bsn, "Prestaties": ps} for bsn, ps in clienten])
+    return data

@@ -37,12 +37,12 @@ from ketenproef.rules import (
 )
 from ketenproef.rules.registry import covered, get
 from ketenproef.validate import run_chain, validate
+from tests.unit import keten as gedeeld
+from tests.unit.keten import NUMMER, UUR, credit, maand
 
 CLOCK = FrozenClock(dt.date(2026, 2, 16))
 REGISTER = Path(__file__).resolve().parents[3] / "corpus" / "regels" / "register.json"
 BSN2 = "999990032"
-NUMMER = 586955
-UUR = 5000  # contract tariff in cents per hour used throughout
 RULES = ["TR307", "TR308", "TR314", "TR318", "TR321", "TR322", "TR323", "TR333", "TR337", "TR338", "TR339", "TR340",
          "TR341", "TR346", "TR366", "TR367", "TR369", "TR371", "TR376", "TR384", "TR387", "TR388", "TR389", "TR390",
          "TR418", "IV087", "IV091", "OP304"]
@@ -71,48 +71,17 @@ def toewijzing(keten: Keten, *, std: str = "WMO", nummer: int = NUMMER, bsn: str
     keten.apply(report.bericht)
 
 
-def maand(m: int, jaar: int = 2025) -> dict:
-    einde = (dt.date(jaar + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1))
-    return {"Begindatum": dt.date(jaar, m, 1).isoformat(), "Einddatum": einde.isoformat()}
+def prestatie(ref: str, *, std: str = "WMO", **velden) -> dict:
+    """A debet Prestatie on toewijzing NUMMER over a whole month (``tests.unit.keten.prestatie``)."""
+    return gedeeld.prestatie(std, ref, **velden)
 
 
-def prestatie(ref: str, *, std: str = "WMO", volume: int = 4, tarief: int | None = UUR, m: int = 12, **velden) -> dict:
-    """A debet Prestatie on toewijzing NUMMER over a whole month, IngediendBedrag = volume x tarief."""
-    product = {"WMO": ("02", "02A16"), "JW": ("45", "45A02")}[std]
-    p = {"ProductReferentie": {"ReferentieNummer": ref}, "ToewijzingNummer": NUMMER, "ProductCategorie": product[0],
-         "ProductCode": product[1], "ProductPeriode": maand(m), "GeleverdVolume": volume, "Eenheid": "04",
-         "ProductTarief": tarief, "IngediendBedrag": {"Bedrag": volume * (tarief or 1), "DebetCredit": "D"}}
-    p.update(velden)
-    if tarief is None:
-        p.pop("ProductTarief")
-    return p
-
-
-def credit(debet: dict, ref: str) -> dict:
-    """The credit of a debet (IV091): equal except ReferentieNummer, VorigReferentieNummer and DebetCredit."""
-    c = copy.deepcopy(debet)
-    c["ProductReferentie"] = {"ReferentieNummer": ref,
-                              "VorigReferentieNummer": debet["ProductReferentie"]["ReferentieNummer"]}
-    c["IngediendBedrag"]["DebetCredit"] = "C"
-    return c
-
-
-def declaratie(*prestaties: dict, std: str = "WMO", nummer: str | None = None, periode: int = 12,
-               jaar: int = 2025, clienten: list[tuple[str, list[dict]]] | None = None,
-               dagtekening: str = "2026-02-02") -> tuple[str, dict]:
-    """A 323 (name, data); TotaalIngediendBedrag is computed (TR358)."""
-    name = f"{std}323"
-    data = basis(name, nieuw_id("D"))
-    data["Header"]["BerichtIdentificatie"]["Dagtekening"] = dagtekening
-    clienten = clienten or [(BSN, list(prestaties))]
-    saldo = sum(p["IngediendBedrag"]["Bedrag"] * (-1 if p["IngediendBedrag"]["DebetCredit"] == "C" else 1)
-                for _, ps in clienten for p in ps)
-    data["Declaratie"].update(
-        DeclaratieNummer=nummer or nieuw_id("DN"), DeclaratiePeriode=maand(periode, jaar),
-        DeclaratieDagtekening=dagtekening,
-        TotaalIngediendBedrag={"TotaalBedrag": abs(saldo), "DebetCredit": "C" if saldo < 0 else "D"},
-        Clienten=[{"Bsn": bsn, "Prestaties": ps} for bsn, ps in clienten])
-    return name, data
+def declaratie(*prestaties: dict, std: str = "WMO", nummer: str | None = None, **velden) -> tuple[str, dict]:
+    """A 323 (name, data) with a fresh identificatie and DeclaratieNummer (``tests.unit.keten.declaratie``)."""
+    identificatie = nieuw_id("D")
+    data = gedeeld.declaratie(std, *prestaties, nummer=nummer or nieuw_id("DN"), identificatie=identificatie,
+                              **velden)
+    return f"{std}323", data
 
 
 def afgekeurd(report) -> set[str]:
