@@ -19,8 +19,8 @@ from ketenproef.clock import FrozenClock
 from ketenproef.rules import declaratie
 from ketenproef.rules.registry import covered, get
 from ketenproef.validate import validate
+from tests.unit.rules import CLOCK, ids, judge, of
 
-CLOCK = FrozenClock(dt.date(2026, 1, 12))
 VOORBEELDEN = Path(__file__).resolve().parents[3] / "corpus" / "voorbeelden" / "declaratie"
 RULES = ["TR137", "TR315", "TR316", "TR319", "TR335", "TR342", "TR358", "TR416", "CD060", "CD087", "CS100", "CS325",
          "CS337", "CS339", "CS340"]
@@ -33,21 +33,6 @@ BEIDE_325 = pytest.mark.parametrize("name", ["WMO325", "JW325"])
 
 def std(name: str) -> str:
     return "iWmo" if name.startswith("WMO") else "iJw"
-
-
-def judge(name: str, change: Callable[[dict], None] | None = None):
-    data = basis(name)
-    if change is not None:
-        change(data)
-    return validate(factory.to_bytes(name, data), clock=CLOCK)
-
-
-def ids(report) -> set[str]:
-    return {f.rule for f in report.findings}
-
-
-def of(report, rule: str) -> list:
-    return [f for f in report.findings if f.rule == rule]
 
 
 def lines(data: dict, client: int = 0) -> list[dict]:

@@ -4,7 +4,6 @@ sleutels.py, datums.py) and of their examples in corpus/voorbeelden/personen."""
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -13,12 +12,12 @@ import pytest
 
 from ketenproef import factory
 from ketenproef.basis import BSN, HEEN, basis, prestatie
-from ketenproef.clock import FrozenClock, clock_for
+from ketenproef.clock import clock_for
 from ketenproef.rules.personen import elfproef
 from ketenproef.rules.registry import covered, get, rules
 from ketenproef.validate import validate
+from tests.unit.rules import CLOCK, ids, judge, of
 
-CLOCK = FrozenClock(dt.date(2026, 1, 12))
 VOORBEELDEN = Path(__file__).resolve().parents[3] / "corpus" / "voorbeelden" / "personen"
 RULES = ["TR002", "TR006", "TR061", "TR101", "TR134", "CS002", "CS050", "CS089", "CS139", "CS318", "CD005", "CD007",
          "CD009", "CD025", "CD034"]
@@ -28,21 +27,6 @@ ADRES = {"Huis": {"Huisnummer": "12"}, "Postcode": "1011AB", "Straatnaam": "Proe
 
 
 # ---------------------------------------------------------------- helpers
-
-def judge(name: str, change: Callable[[dict], None] | None = None):
-    data = basis(name)
-    if change is not None:
-        change(data)
-    return validate(factory.to_bytes(name, data), clock=CLOCK)
-
-
-def ids(report) -> set[str]:
-    return {f.rule for f in report.findings}
-
-
-def of(report, rule: str) -> list:
-    return [f for f in report.findings if f.rule == rule]
-
 
 def registered(*rule_ids: str) -> set[str]:
     """Those of ``rule_ids`` that are registered (rules of other groups that a change cannot avoid breaking)."""

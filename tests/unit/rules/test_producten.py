@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,8 @@ from ketenproef.clock import FrozenClock
 from ketenproef.rules import producten
 from ketenproef.rules.registry import covered, get
 from ketenproef.validate import validate
+from tests.unit.rules import CLOCK, ids, judge
 
-CLOCK = FrozenClock(dt.date(2026, 1, 12))
 VOORBEELDEN = Path(__file__).resolve().parents[3] / "corpus" / "voorbeelden" / "producten"
 REGISTER = Path(__file__).resolve().parents[3] / "corpus" / "regels" / "register.json"
 RULES = ["TR302", "TR386", "TR410", "CD041", "CD075", "CD076", "CD077", "CD078", "CD079", "CD080", "CD095", "CD096",
@@ -25,17 +24,6 @@ RULES = ["TR302", "TR386", "TR410", "CD041", "CD075", "CD076", "CD077", "CD078",
 
 
 # ---------------------------------------------------------------- helpers
-
-def judge(name: str, change: Callable[[dict], None] | None = None):
-    data = basis(name)
-    if change is not None:
-        change(data)
-    return validate(factory.to_bytes(name, data), clock=CLOCK)
-
-
-def ids(report) -> set[str]:
-    return {f.rule for f in report.findings}
-
 
 def lines(data: dict) -> list[dict]:
     """The product lines of the base message: ToegewezenProducten, AangevraagdeProducten or NieuweProducten."""
