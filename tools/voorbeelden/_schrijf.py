@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ketenproef.basis import DAGTEKENING
+from ketenproef import factory
+from ketenproef.basis import DAGTEKENING, basis
 
 
 def schrijf(out: Path, voorbeelden: Iterable[tuple[str, str, bytes, list[str]]]) -> None:
@@ -18,3 +19,10 @@ def schrijf(out: Path, voorbeelden: Iterable[tuple[str, str, bytes, list[str]]])
         manifest.append({"file": file, "message": name, "datum": DAGTEKENING, "valid": not rules, "rules": rules})
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(manifest)} voorbeelden in {out}")
+
+
+def basis_xml(name: str, change: Callable[[dict], None]) -> bytes:
+    """The basis message ``name`` changed by ``change``, as XML."""
+    data = basis(name)
+    change(data)
+    return factory.to_bytes(name, data)

@@ -13,10 +13,9 @@ import copy
 from collections.abc import Callable
 from pathlib import Path
 
-from _schrijf import schrijf
+from _schrijf import basis_xml, schrijf
 
-from ketenproef import factory
-from ketenproef.basis import basis, prestatie
+from ketenproef.basis import prestatie
 
 OUT = Path(__file__).resolve().parents[2] / "corpus" / "voorbeelden" / "personen"
 TELEFOON = {"Telefoon01": {"Telefoonnummer": "0201234567", "Landnummer": "0031"}}
@@ -190,14 +189,8 @@ CASES: list[tuple[str, str, Callable[[dict], None], list[str]]] = [
 ]
 
 
-def build(name: str, change: Callable[[dict], None]) -> bytes:
-    data = basis(name)
-    change(data)
-    return factory.to_bytes(name, data)
-
-
 def main() -> None:
-    schrijf(OUT, ((file, name, build(name, change), rules) for file, name, change, rules in CASES))
+    schrijf(OUT, ((file, name, basis_xml(name, change), rules) for file, name, change, rules in CASES))
 
 
 if __name__ == "__main__":

@@ -14,10 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from _schrijf import schrijf
-
-from ketenproef import factory
-from ketenproef.basis import basis
+from _schrijf import basis_xml, schrijf
 
 OUT = Path(__file__).resolve().parents[2] / "corpus" / "voorbeelden" / "producten"
 HULPMIDDEL = {"Categorie": "12", "Code": "12X01"}  # scootmobiel (iWmo hulpmiddelen, categorie 12)
@@ -201,14 +198,8 @@ CASES: list[tuple[str, str, Callable[[dict], None], list[str]]] = [
 ]
 
 
-def build(name: str, change: Callable[[dict], None]) -> bytes:
-    data = basis(name)
-    change(data)
-    return factory.to_bytes(name, data)
-
-
 def main() -> None:
-    schrijf(OUT, ((file, name, build(name, change), rules) for file, name, change, rules in CASES))
+    schrijf(OUT, ((file, name, basis_xml(name, change), rules) for file, name, change, rules in CASES))
 
 
 if __name__ == "__main__":

@@ -9,9 +9,10 @@ report for each file. Every message is a copy of ``ketenproef.basis`` with one s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
+
+from _schrijf import schrijf
 
 from ketenproef import factory
 from ketenproef.basis import DAGTEKENING, basis
@@ -130,14 +131,8 @@ def build_case(name: str, change: Callable[[dict], None]) -> bytes:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    manifest = []
-    for stem, name, change, rules in CASES:
-        (OUT / f"{stem}.xml").write_bytes(build_case(name, change))
-        manifest.append({"file": f"{stem}.xml", "message": name, "datum": DAGTEKENING, "valid": not rules,
-                         "rules": sorted(rules)})
-    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(manifest)} voorbeelden geschreven naar {OUT}")
+    schrijf(OUT, ((f"{stem}.xml", name, build_case(name, change), sorted(rules))
+                  for stem, name, change, rules in CASES))
 
 
 if __name__ == "__main__":
