@@ -19,6 +19,7 @@ from ketenproef.findings import Report
 from mockserver import problems
 from mockserver.berichten import Meta, afgekeurd, codes_map
 from mockserver.ontvangst import Uitkomst, record
+from mockserver.tijdigheid import declaratie_antwoordtermijn
 
 WACHTEND, BEANTWOORD, VERLOPEN = 0, 1, 2
 XSD_REDEN = "het heenbericht voldeed niet aan de XSD"
@@ -35,7 +36,7 @@ def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dic
     heen_id = heen["id"] if heen else None
     findings = problems.finding_dicts(report.findings)
     if answered and clock is not None and m.bericht.endswith("325"):
-        findings += antwoordtermijn_325(heen, clock.today())
+        findings += declaratie_antwoordtermijn(heen["verwachting"].get("dagtekening"), clock)
     store.insert(record("in", m, status, data, findings, transport, id=retour_id, heen_id=heen_id), bsn_list)
     for soort, goed, detail in verdicts:
         store.add_oordeel(heen_id, retour_id, soort, goed, detail)
@@ -48,30 +49,6 @@ def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dic
     body = {"id": retour_id, "message": m.bericht, "status": status, "retour_id": None, "heen_id": heen_id,
             "oordelen": [{"soort": s, "goed": g, "detail": d} for s, g, d in verdicts]}
     return Uitkomst(202, body)
-
-
-DECLARATIE_ANTWOORD_WERKDAGEN = 10
-
-
-def antwoordtermijn_325(heen: dict, vandaag) -> list[dict]:
-    """OP090x4: the 325 within 10 werkdagen after the 323 (its Dagtekening), by the mock's clock. Not a retourcode:
-    a proces finding in the exchange log, as for the regieberichten (``mockserver.tijdigheid``)."""
-    import datetime as dt
-
-    from ketenproef.calculations.werkdagen import plus_werkdagen
-    from mockserver.tijdigheid import PROCES
-
-    verstuurd = heen["verwachting"].get("dagtekening")
-    if not verstuurd:
-        return []
-    verstuurd = dt.date.fromisoformat(str(verstuurd))
-    deadline = plus_werkdagen(verstuurd, DECLARATIE_ANTWOORD_WERKDAGEN)
-    if vandaag <= deadline:
-        return []
-    return [{"level": PROCES, "rule": "OP090x4", "retourcode": None, "class": "DeclaratieAntwoord",
-             "path": "/Bericht/DeclaratieAntwoord", "line": None,
-             "text": f"Het declaratie-antwoord op de declaratie van {verstuurd} is op {vandaag} ontvangen; dat moest "
-                     f"uiterlijk {deadline} ({DECLARATIE_ANTWOORD_WERKDAGEN} werkdagen, OP090x4)."}]
 
 
 def judge(heen: dict | None, report: Report, m: Meta, now: float) -> tuple[list[tuple[str, bool, str]], bool]:

@@ -2,7 +2,8 @@
 the answer to a verzoek om wijziging (a 319, or the 301 that honours it) within 5 werkdagen after the 317, and
 after a 319 "in onderzoek" the final answer within 8 weeks after the 317 (OP346).
 
-Not a retourcode: the receiver cannot reject a late message. The mock records a finding of level ``proces`` in
+A 325 is due within 10 werkdagen after the 323 it answers (OP090x4). Not a retourcode: the receiver cannot
+reject a late message. The mock records a finding of level ``proces`` in
 the exchange log when one arrives later than that by the mock's clock.
 """
 
@@ -87,3 +88,22 @@ def antwoordtermijn(b: Bericht, keten, clock: Clock) -> list[dict]:
                                 f"beantwoord; dat moest uiterlijk {deadline} ({termijn}, OP346). Het bericht is wel "
                                 f"verwerkt."})
     return out
+
+
+DECLARATIE_ANTWOORD_WERKDAGEN = 10
+
+
+def declaratie_antwoordtermijn(dagtekening_323: str | None, clock: Clock) -> list[dict]:
+    """OP090x4: the 325 within 10 werkdagen after the Dagtekening of the 323 it answers, by the mock's clock."""
+    if not dagtekening_323:
+        return []
+    from ketenproef.calculations.werkdagen import plus_werkdagen
+
+    verstuurd, vandaag = dt.date.fromisoformat(str(dagtekening_323)), clock.today()
+    deadline = plus_werkdagen(verstuurd, DECLARATIE_ANTWOORD_WERKDAGEN)
+    if vandaag <= deadline:
+        return []
+    return [{"level": PROCES, "rule": "OP090x4", "retourcode": None, "class": "DeclaratieAntwoord",
+             "path": "/Bericht/DeclaratieAntwoord", "line": None,
+             "text": f"Het declaratie-antwoord op de declaratie van {verstuurd} is op {vandaag} ontvangen; dat moest "
+                     f"uiterlijk {deadline} ({DECLARATIE_ANTWOORD_WERKDAGEN} werkdagen, OP090x4)."}]
