@@ -40,20 +40,12 @@ def voorkomen_of_afgekeurd(gesprek, uitkomst, code, klasse):
 @then(parsers.parse("is de {wat} volgens de ketenpartner {oordeel_} gemeld"))
 def tijdigheid(gesprek, uitkomst, wat, oordeel_):
     regel = {"start": "OP271", "stop": "OP272"}[wat]
-    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
-    te_laat = oordeel.bevindingen(heen, regel)
-    if (oordeel_ == "te laat") != bool(te_laat):
-        raise AssertionError(f"de ketenpartner vond de {wat} {'te laat' if te_laat else 'tijdig'} ({regel}); "
-                             f"verwacht: {oordeel_}; {[b.get('text') for b in te_laat]}")
+    oordeel.termijn(oordeel.heenberichten(gesprek, uitkomst)[-1], regel, oordeel_, f"de {wat}")
 
 
 @then(parsers.parse("is het verzoek volgens de ketenpartner {oordeel_} beantwoord"))
 def antwoordtermijn(gesprek, uitkomst, oordeel_):
-    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
-    te_laat = oordeel.bevindingen(heen, "OP346")
-    if (oordeel_ == "te laat") != bool(te_laat):
-        raise AssertionError(f"de ketenpartner vond het antwoord {'te laat' if te_laat else 'tijdig'} (OP346); "
-                             f"verwacht: {oordeel_}; {[b.get('text') for b in te_laat]}")
+    oordeel.termijn(oordeel.heenberichten(gesprek, uitkomst)[-1], "OP346", oordeel_, "het antwoord")
 
 
 @then("beantwoordt het systeem het bericht zoals een correcte ontvanger dat doet")

@@ -102,9 +102,13 @@ def andere_code(code: str) -> str:
 @when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert met een andere productcode'),
       target_fixture="uitkomst")
 def declareer_andere_code(gesprek, vandaag, maand, volume):
+    return _declareer(gesprek, vandaag, maand, _met_andere_code(gesprek, maand, volume))
+
+
+def _met_andere_code(gesprek, maand, volume) -> dict:
+    """A prestatie under the standard toewijzing, declared with another code of its category (TR340)."""
     code = andere_code(gesprek.productcode(None))
-    prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000, ProductCategorie=code[:2], ProductCode=code)
-    return _declareer(gesprek, vandaag, maand, prestatie)
+    return gesprek.prestatie(maand, volume, ProductTarief=5000, ProductCategorie=code[:2], ProductCode=code)
 
 
 @when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert met een productcode van een andere '
@@ -129,9 +133,7 @@ def declareer_verkeerd_bedrag(gesprek, vandaag, maand, volume, tarief, bedrag):
 def afgekeurd_gedeclareerd(gesprek, vandaag, maand, volume):
     from suite import oordeel
 
-    code = andere_code(gesprek.productcode(None))
-    prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000, ProductCategorie=code[:2], ProductCode=code)
-    uitkomst = gesprek.declareer(vandaag, maand, [prestatie])
+    uitkomst = gesprek.declareer(vandaag, maand, [_met_andere_code(gesprek, maand, volume)])
     uitkomst.historie = True
     oordeel.afgekeurd_met(gesprek, uitkomst, "9340", "Prestatie")
 
@@ -163,10 +165,7 @@ def declaratie_antwoordtermijn(gesprek, uitkomst, oordeel_):
     heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
     antwoorden = [r for r in gesprek.dossier().retour_op(heen) if r.nummer == "325"]
     assert antwoorden, f"geen declaratie-antwoord op {oordeel.beschrijf(heen)}"
-    te_laat = oordeel.bevindingen(antwoorden[0], "OP090x4")
-    if (oordeel_ == "te laat") != bool(te_laat):
-        raise AssertionError(f"de ketenpartner vond het declaratie-antwoord {'te laat' if te_laat else 'tijdig'} "
-                             f"(OP090x4); verwacht: {oordeel_}; {[b.get('text') for b in te_laat]}")
+    oordeel.termijn(antwoorden[0], "OP090x4", oordeel_, "het declaratie-antwoord")
 
 
 def _prestaties(gesprek) -> list[dict]:

@@ -9,7 +9,7 @@ import pytest
 from pytest_bdd import given, parsers, when
 
 from suite import berichtdata as bd
-from suite.handelingen import CODE_VAN_ANDERE_CATEGORIE, centen, datum, product
+from suite.handelingen import CODE_VAN_ANDERE_CATEGORIE, centen, datum, omvang, product
 from sut.base import SutError
 
 ONBESTAANDE_GEMEENTE = "9999"  # not in any CBS gemeentelijke indeling
@@ -22,7 +22,7 @@ def _heenbericht(gesprek, vandaag: dt.date, aanpassen):
     begin, eind = vandaag + dt.timedelta(days=7), vandaag + dt.timedelta(days=180)
     if gesprek.partner_rol == "gemeente":
         p = {"Product": product(gesprek.productcode(None)), "Ingangsdatum": begin, "Einddatum": eind,
-             "Omvang": {"Volume": 2, "Eenheid": "04", "Frequentie": "2"}}
+             "Omvang": omvang()}
         gegevens = {"standaard": gesprek.standaard, "client": bd.client_301(gesprek.client), "producten": [p]}
         return gesprek.als_ketenpartner("toewijzen", gegevens, vandaag, aanpassen)
     gegevens = {"standaard": gesprek.standaard, "client": bd.client_kort(gesprek.client),

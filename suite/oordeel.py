@@ -145,6 +145,15 @@ def bevindingen(heen: Regel, regel_id: str) -> list[dict]:
     return [b for b in heen.entry.get("bevindingen") or [] if b.get("rule") == regel_id]
 
 
+def termijn(regel: Regel, regel_id: str, verwacht: str, wat: str) -> None:
+    """The ketenpartner judged ``regel`` (a message it received) 'tijdig' or 'te laat' under deadline rule
+    ``regel_id`` (a ``proces`` finding means late), as ``verwacht`` says."""
+    te_laat = bevindingen(regel, regel_id)
+    if (verwacht == "te laat") != bool(te_laat):
+        raise AssertionError(f"de ketenpartner vond {wat} {'te laat' if te_laat else 'tijdig'} ({regel_id}); "
+                             f"verwacht: {verwacht}; {[b.get('text') for b in te_laat]}")
+
+
 def wacht(seconden: float) -> None:
     time.sleep(seconden)
 
