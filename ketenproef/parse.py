@@ -7,7 +7,6 @@ never an exception.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -15,8 +14,13 @@ from lxml import etree
 from ketenproef.findings import ADVIES, TECHNISCH, Finding
 
 MAX_BYTES = 25 * 1024 * 1024  # OP179: 25 MB
-_DECL = re.compile(rb'^<\?xml[^>]*?encoding\s*=\s*["\']([A-Za-z0-9._-]+)["\']')
-_BOMS = {b"\xef\xbb\xbf": "UTF-8", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+# Byte-Order-Marks, longest first (a UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = ((b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"), (b"\xef\xbb\xbf", "UTF-8"),
+         (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+# The first four bytes of '<?xm' or '<a' in encodings that are not ASCII-compatible (XML 1.0, appendix F).
+_SIGNATURES = ((b"\x00\x00\x00\x3c", "UTF-32"), (b"\x3c\x00\x00\x00", "UTF-32"), (b"\x00\x3c\x00", "UTF-16"),
+               (b"\x3c\x00", "UTF-16"), (b"\x4c\x6f\xa7\x94", "EBCDIC"))
+_UTF8 = frozenset({"utf-8", "utf8"})
 
 
 @dataclass
@@ -31,8 +35,11 @@ class Parsed:
 
 
 def _parser() -> etree.XMLParser:
+    """Elements only: comments and processing instructions never reach a rule, a builder or the chain (the bytes
+    themselves are kept by whoever stores them). No DTD is loaded, no entity resolved, nothing fetched."""
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, dtd_validation=False,
-                           huge_tree=False, remove_blank_text=False, collect_ids=False)
+                           huge_tree=False, remove_blank_text=False, collect_ids=False, remove_comments=True,
+                           remove_pis=True)
 
 
 def _technical(rule: str, text: str, line: int | None = None) -> Finding:
@@ -40,34 +47,71 @@ def _technical(rule: str, text: str, line: int | None = None) -> Finding:
 
 
 def _refusal(data: bytes, max_bytes: int) -> Finding | None:
-    """A reason to refuse the bytes before parsing, or None."""
+    """A reason to refuse the bytes before parsing, or None: size, emptiness, and a Byte-Order-Mark or an
+    encoding that is not ASCII-compatible (UTF-16/32, EBCDIC), which no declaration can make UTF-8."""
     if len(data) > max_bytes:
         return _technical("OP179", f"Het bestand is {len(data):,} bytes; de grens is {max_bytes:,} bytes (25 MB).")
     if not data or data.isspace():
         return _technical("XML", "Het bestand is leeg.")
-    for bom, name in _BOMS.items():
+    for bom, name in _BOMS:
         if data.startswith(bom):
             return _technical("OP192", f"Het bestand begint met een {name} Byte-Order-Mark; OP192 verbiedt dat.")
-    declared = _DECL.match(data[:200])
-    if declared and declared.group(1).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
-        return _technical("OP192", f"Het bestand is gecodeerd als {declared.group(1).decode()}; "
-                                   "OP192 eist UTF-8.")
-    if _declaration(data):
-        return _technical("XML", "Het bestand bevat een DOCTYPE- of ENTITY-declaratie; iWmo/iJw-berichten "
-                                 "hebben geen DTD en entiteiten worden niet verwerkt.")
+    for signature, name in _SIGNATURES:
+        if data.startswith(signature):
+            return _technical("OP192", f"Het bestand is gecodeerd als {name} (zonder Byte-Order-Mark); OP192 eist "
+                                       "UTF-8.")
     return None
 
 
-def _declaration(data: bytes) -> bool:
-    """Whether the prolog (everything before the root element) holds a DOCTYPE or ENTITY declaration. XML allows
-    them nowhere else: one after the root start is not well-formed, and the parser (no DTD loading, no entity
-    resolution) rejects it without expanding anything. So only the prolog is scanned."""
-    pos = data.find(b"<")
-    while pos != -1 and data[pos + 1:pos + 2] in (b"?", b"!"):
-        if data.startswith((b"<!DOCTYPE", b"<!ENTITY"), pos):
-            return True
-        pos = data.find(b"<", pos + 2)
-    return False
+def _after_parse(root: etree._Element) -> Finding | None:
+    """What the parser found that the standard forbids: a declared encoding other than UTF-8, or a document type
+    declaration anywhere in the prolog (whatever comments or processing instructions precede it)."""
+    info = root.getroottree().docinfo
+    encoding = (info.encoding or "UTF-8").lower().replace("_", "-")
+    if encoding not in _UTF8:
+        return _technical("OP192", f"Het bestand is gecodeerd als {info.encoding}; OP192 eist UTF-8.")
+    if info.internalDTD is not None or info.externalDTD is not None or info.doctype:
+        return _technical("XML", _DTD_TEXT)
+    return None
+
+
+_DTD_TEXT = ("Het bestand bevat een DOCTYPE- of ENTITY-declaratie; iWmo/iJw-berichten hebben geen DTD en "
+             "entiteiten worden niet verwerkt.")
+
+
+def _prolog_has_doctype(data: bytes) -> bool:
+    """Whether the prolog holds a DOCTYPE, stepping over the XML declaration, comments and processing instructions
+    as the grammar does (a '<' inside a comment is text). Used only to name the reason for a parse error the
+    parser already decided on (e.g. entity expansion in a DTD)."""
+    pos = 0
+    while True:
+        while pos < len(data) and data[pos:pos + 1].isspace():
+            pos += 1
+        if data.startswith(b"<!--", pos):
+            end = data.find(b"-->", pos + 4)
+            pos = end + 3
+        elif data.startswith(b"<?", pos):
+            end = data.find(b"?>", pos + 2)
+            pos = end + 2
+        else:
+            return data.startswith(b"<!DOCTYPE", pos)
+        if end == -1:
+            return False
+
+
+def _syntax_error(data: bytes, exc: etree.XMLSyntaxError) -> Finding:
+    """An unreadable message: OP192 when the bytes are not UTF-8 at all, the DTD when the prolog has one, else the
+    parser's own words."""
+    if _prolog_has_doctype(data):
+        return _technical("XML", f"{_DTD_TEXT} ({exc.msg})")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        line = data.count(b"\n", 0, bad.start) + 1
+        return _technical("OP192", f"Het bestand is geen geldige UTF-8 (byte 0x{data[bad.start]:02x} op positie "
+                                   f"{bad.start:,}); OP192 eist UTF-8.", line)
+    line = exc.lineno if exc.lineno else None
+    return _technical("XML", f"Geen geldige XML: {exc.msg}", line)
 
 
 ADVICE_SCAN = 1 << 20  # the line-ending advice judges the first MiB: it is advice, not a rejection
@@ -90,8 +134,10 @@ def parse_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> Parsed:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        return Parsed(None, len(data), [_technical("XML", f"Geen geldige XML: {exc.msg}", line)])
+        return Parsed(None, len(data), [_syntax_error(data, exc)])
+    refusal = _after_parse(root)
+    if refusal is not None:
+        return Parsed(None, len(data), [refusal])
     findings = []
     advice = _line_endings(data)
     if advice is not None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from lxml import etree
 
 from ketenproef.bericht import Bericht
 from ketenproef.clock import Clock, SystemClock
-from ketenproef.findings import ADVIES, BERICHT, KETEN, Finding, Report
+from ketenproef.findings import ADVIES, BERICHT, KETEN, TECHNISCH, Finding, Report
 from ketenproef.identify import Identity, identify
 from ketenproef.parse import MAX_BYTES, parse_bytes
 from ketenproef.rules.registry import Rule, rules_for
@@ -51,6 +52,9 @@ def run_chain(bericht: Bericht, keten) -> list[Finding]:
     return run_rules(bericht, rules, KETEN, keten)
 
 
+STRICT_ENV = "KETENPROEF_STRIKT"  # set (the tests do): a rule that raises propagates instead of being reported
+
+
 def run_rules(bericht: Bericht, rules: Iterable[Rule], level: str, *state) -> list[Finding]:
     findings = []
     for rule in rules:
@@ -58,10 +62,19 @@ def run_rules(bericht: Bericht, rules: Iterable[Rule], level: str, *state) -> li
             rule_level = _level(rule, level)
             for element, text in rule.func(bericht, *state):
                 findings.append(finding(bericht, rule, element, text, rule_level))
-        except Exception as exc:  # a rule must never take the pipeline down; the failure is reported
-            findings.append(Finding(rule=rule.id, retourcode=None, klasse=None, path=None, line=None,
-                                    text=f"Interne fout in de controle {rule.id}: {exc!r}", level=ADVIES))
+        except Exception as exc:
+            if os.environ.get(STRICT_ENV):
+                raise
+            findings.append(internal_error(rule, exc))
     return findings
+
+
+def internal_error(rule: Rule, exc: Exception) -> Finding:
+    """A rule that raises is a defect in Ketenproef, never a verdict on the message: the message is refused
+    technically (no acceptance, no retour built on a half-judged message) and the finding says so."""
+    return Finding(rule="INTERN", retourcode=None, klasse=None, path=None, line=None, level=TECHNISCH,
+                   text=f"Interne fout in Ketenproef bij de controle {rule.id} ({type(exc).__name__}: {exc}); het "
+                        f"bericht is daarom niet beoordeeld en niet geaccepteerd. Meld dit als defect.")
 
 
 def _level(rule: Rule, phase: str) -> str:
