@@ -64,6 +64,15 @@ def doorsnede(periode: Periode, ingangsdatum: date, einddatum: date | None) -> P
     return Periode(begin, eind) if begin <= eind else None
 
 
+def overlappen(begin_a: date, eind_a: date | None, begin_b: date, eind_b: date | None) -> bool:
+    """Whether two periods overlap, as the official validation decides it for TR302, TR386 and TR410 (and Ketenproef
+    for TR361, OP307): only when neither ends before the other begins. Both ends count (a period ending on the day
+    the other begins overlaps it); an empty Einddatum is an open end. A period whose Einddatum lies before its own
+    Begindatum (CS003's concern) is compared as given: it overlaps another only when it ends on or after the other's
+    Begindatum, and that other ends on or after its Begindatum."""
+    return (eind_a is None or eind_a >= begin_b) and (eind_b is None or eind_b >= begin_a)
+
+
 def productperioden(ingangsdatum: date, einddatum: date | None, tot: date | None = None) -> list[Periode]:
     """Split a toewijzing into its ProductPerioden, one per calendar month (IV089).
 

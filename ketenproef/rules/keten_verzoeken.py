@@ -18,6 +18,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from ketenproef.bericht import Bericht, date, find, integer, text
+from ketenproef.calculations.perioden import overlappen
 from ketenproef.keten import Keten, Toewijzing, partijen
 from ketenproef.keten.verzoeken import AFGEWEZEN, IN_ONDERZOEK, VOT, Ref, Verzoeken
 from ketenproef.rules.keten_toewijzing import actueel, vervallen
@@ -49,8 +50,8 @@ def zelfde_product(a: Regel, b: Regel) -> bool:
 
 
 def overlapt(a: Regel, b: Regel) -> bool:
-    """Perioden overlappen (grensdagen tellen mee; een lege einddatum is open)."""
-    return (a.eind is None or a.eind >= b.begin) and (b.eind is None or b.eind >= a.begin)
+    """Perioden overlappen (grensdagen tellen mee; een lege einddatum is open): ``overlappen``, zoals TR302/TR410."""
+    return overlappen(a.begin, a.eind, b.begin, b.eind)
 
 
 def periode_tekst(r: Regel) -> str:

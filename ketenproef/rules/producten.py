@@ -20,7 +20,8 @@ from typing import NamedTuple
 from lxml import etree
 
 from ketenproef.bericht import Bericht, date, find, findall, text
-from ketenproef.rules.registry import Hit, gedekt_door, regel
+from ketenproef.calculations.perioden import overlappen
+from ketenproef.rules.registry import Hit, advies, gedekt_door, regel
 
 PERIODE = {"ToegewezenProduct": ("Ingangsdatum", "Einddatum"),
            "AangevraagdProduct": ("ToewijzingIngangsdatum", "ToewijzingEinddatum"),
@@ -105,7 +106,8 @@ def stapeling(b: Bericht, klasse: str, rule: str, negeer=None) -> Iterator[Hit]:
     uit (TR302: vervallen toewijzingen).
 
     Eén doorloop op begindatum: ``actief`` houdt de eerdere regels waarvan de periode nog loopt, zodat alleen
-    regels die in de tijd overlappen met elkaar worden vergeleken.
+    regels die in de tijd kunnen overlappen met elkaar worden vergeleken; ``overlappen`` beslist (ook als de latere
+    regel eindigt voor zijn eigen begin, CS003: dan overlapt hij alleen als hij niet eindigt voor de andere begint).
     """
     begin_naam, eind_naam = PERIODE[klasse]
     hulpmiddelen_vrij = b.standard == "iWmo"
@@ -123,7 +125,7 @@ def stapeling(b: Bericht, klasse: str, rule: str, negeer=None) -> Iterator[Hit]:
         while actief and actief[0][0] < r.begin:
             heapq.heappop(actief)
         for _, _, ander in actief:
-            if zelfde_product(r, ander):
+            if zelfde_product(r, ander) and overlappen(r.begin, r.eind, ander.begin, ander.eind):
                 later, eerder = (r, ander) if r.nr > ander.nr else (ander, r)
                 yield later.el, (f"{naam(later.el, klasse)} ({product_tekst(later)}, "
                                  f"{periode_tekst(later.begin, later.eind)}) en {naam(eerder.el, klasse)} "
@@ -284,7 +286,8 @@ def CS343(b: Bericht):
 @regel("CS003", berichten=["301", "315", "317"])
 def CS003(b: Bericht):
     """De einddatum ligt niet voor de begin-/ingangsdatum van dezelfde periode (productregels; in de 301 ook
-    Contact/Periode, alleen als daar beide datums gevuld zijn)."""
+    Contact/Periode). Zoals de officiele validatie: een Contact/Periode met een Einddatum zonder Begindatum wordt
+    afgekeurd (de vergelijking met een lege Begindatum slaagt niet)."""
     for el, klasse in regels(b):
         begin_naam, eind_naam = PERIODE[klasse]
         begin, eind = date(el, begin_naam), date(el, eind_naam)
@@ -294,20 +297,40 @@ def CS003(b: Bericht):
     for pad in CONTACT_PERIODE.get(b.number, ()):
         for periode in findall(b.root, pad):
             begin, eind = date(periode, "Begindatum"), date(periode, "Einddatum")
-            if begin is not None and eind is not None and eind < begin:
+            if eind is not None and begin is None:
+                yield find(periode, "Einddatum"), (f"{pad}: Einddatum {eind} zonder Begindatum; de einddatum moet op "
+                                                   f"of na de Begindatum van dezelfde periode liggen (CS003).")
+            elif eind is not None and eind < begin:
                 yield find(periode, "Einddatum"), f"{pad}: Einddatum {eind} ligt voor Begindatum {begin} (CS003)."
 
 
 @regel("CS335", berichten=["301"])
 def CS335(b: Bericht):
-    """Een ToegewezenProduct met RedenWijziging 13 (verwijderd) heeft Einddatum gelijk aan Ingangsdatum."""
-    for el in b.all("ToegewezenProduct"):
-        if text(el, "RedenWijziging") == "13":
-            begin, eind = date(el, "Ingangsdatum"), date(el, "Einddatum")
-            if eind != begin:
-                yield find(el, "RedenWijziging"), (
-                    f"{naam(el, 'ToegewezenProduct')} heeft RedenWijziging 13 (verwijderd) maar Einddatum "
-                    f"{eind or 'leeg'} is niet gelijk aan Ingangsdatum {begin} (CS335).")
+    """Een ToegewezenProduct met RedenWijziging 13 (verwijderd) heeft Einddatum gelijk aan Ingangsdatum. Zoals de
+    officiele validatie: alleen vergeleken als de Einddatum gevuld is (zonder Einddatum: ``CS335_advies``)."""
+    for el in verwijderd(b):
+        begin, eind = date(el, "Ingangsdatum"), date(el, "Einddatum")
+        if eind is not None and eind != begin:
+            yield find(el, "RedenWijziging"), (
+                f"{naam(el, 'ToegewezenProduct')} heeft RedenWijziging 13 (verwijderd) maar Einddatum {eind} is "
+                f"niet gelijk aan Ingangsdatum {begin} (CS335).")
+
+
+@advies("CS335", berichten=["301"])
+def CS335_advies(b: Bericht):
+    """De tekst van CS335 (Einddatum gelijk aan Ingangsdatum) eist bij RedenWijziging 13 ook een Einddatum; de
+    officiele validatie keurt een lege Einddatum niet af, dus alleen advies."""
+    for el in verwijderd(b):
+        if date(el, "Einddatum") is None:
+            yield find(el, "RedenWijziging"), (
+                f"{naam(el, 'ToegewezenProduct')} heeft RedenWijziging 13 (verwijderd) zonder Einddatum; volgens de "
+                f"tekst van CS335 is de Einddatum gelijk aan de Ingangsdatum {date(el, 'Ingangsdatum')}. Advies: de "
+                f"officiele validatie keurt dit niet af (CS335).")
+
+
+def verwijderd(b: Bericht) -> list[etree._Element]:
+    """De ToegewezenProducten met RedenWijziging 13 (verwijderd)."""
+    return [el for el in b.all("ToegewezenProduct") if text(el, "RedenWijziging") == "13"]
 
 
 @regel("CS336", berichten=["301"])

@@ -31,6 +31,7 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+_ADVIES: dict[str, Rule] = {}
 _COVERED: dict[str, tuple[tuple[str, ...], str]] = {}
 
 
@@ -42,6 +43,21 @@ def regel(rule_id: str, *, berichten: Iterable[str], retourcode: str | None = "0
         if rule_id in _RULES:
             raise ValueError(f"rule {rule_id} registered twice")
         _RULES[rule_id] = Rule(rule_id, frozenset(berichten), retourcode, scope, tuple(standaarden), func)
+        return func
+
+    return register
+
+
+def advies(rule_id: str, *, berichten: Iterable[str], standaarden: Iterable[str] = STANDARDS):
+    """Register the decorated function as advice on ``rule_id``: a stricter reading of the rule's text than the
+    official validation (and so a receiving party's software) applies. Its findings name the rule but carry no
+    retourcode (level advies, ``validate._level``), so the message stays valid; the rule's own check keeps its
+    retourcode and judges as the official validation does. A single-message check; one per rule."""
+
+    def register(func: Callable[..., Iterable[Hit]]):
+        if rule_id in _ADVIES:
+            raise ValueError(f"advice on rule {rule_id} registered twice")
+        _ADVIES[rule_id] = Rule(rule_id, frozenset(berichten), None, "single", tuple(standaarden), func)
         return func
 
     return register
@@ -67,8 +83,15 @@ def rules(scope: str | None = None) -> list[Rule]:
     return [r for r in _RULES.values() if scope is None or r.scope == scope]
 
 
+def adviezen() -> list[Rule]:
+    """The advice checks (``advies``): stricter readings of a rule's text, without retourcode."""
+    rules()
+    return list(_ADVIES.values())
+
+
 def rules_for(name: str, standard: str, scope: str) -> list[Rule]:
-    return [r for r in rules(scope) if r.applies_to(name, standard)]
+    """The checks of one phase for a message: its rules, then the advice on them."""
+    return [r for r in rules(scope) + [a for a in adviezen() if a.scope == scope] if r.applies_to(name, standard)]
 
 
 def get(rule_id: str) -> Rule:

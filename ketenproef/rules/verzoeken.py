@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ketenproef.bericht import Bericht, date, find, text
-from ketenproef.rules.registry import gedekt_door, regel
+from ketenproef.rules.registry import advies, gedekt_door, regel
 
 # Verwijzer-typen met een zorgverlenercode (AGB): huisarts, jeugdarts, gecertificeerde instelling, medisch specialist.
 TYPE_MET_AGB = frozenset({"02", "03", "04", "05"})
@@ -143,10 +143,30 @@ def TR377(b: Bericht):
 
 @regel("TR409", berichten=["319"], standaarden=["iJw"])
 def TR409(b: Bericht):
-    """De berichtklasse Woonplaatsbeginsel komt alleen voor bij RedenAfwijzingVerzoek 8 (woonplaatsbeginsel)."""
-    for antwoord in b.all("Antwoord"):
-        woonplaats, reden = find(antwoord, "Woonplaatsbeginsel"), text(antwoord, "RedenAfwijzingVerzoek")
-        if woonplaats is not None and reden != WOONPLAATSBEGINSEL:
-            gevonden = f"RedenAfwijzingVerzoek is {reden}" if reden else "RedenAfwijzingVerzoek ontbreekt"
+    """De berichtklasse Woonplaatsbeginsel komt alleen voor bij RedenAfwijzingVerzoek 8 (woonplaatsbeginsel). Zoals
+    de officiele validatie: alleen beoordeeld als RedenAfwijzingVerzoek gevuld is (zonder reden: ``TR409_advies``)."""
+    for _, woonplaats, reden in woonplaatsbeginsel(b):
+        if reden is not None and reden != WOONPLAATSBEGINSEL:
             yield woonplaats, (f"Woonplaatsbeginsel (gemeente {text(woonplaats, 'Gemeente')}) is opgenomen, maar "
-                               f"{gevonden}; de klasse mag alleen bij reden 8 (woonplaatsbeginsel) (TR409).")
+                               f"RedenAfwijzingVerzoek is {reden}; de klasse mag alleen bij reden 8 "
+                               f"(woonplaatsbeginsel) (TR409).")
+
+
+@advies("TR409", berichten=["319"], standaarden=["iJw"])
+def TR409_advies(b: Bericht):
+    """De tekst van TR409 ("als RedenAfwijzingVerzoek niet 8 is, is Woonplaatsbeginsel leeg") geldt ook zonder
+    reden (bv. VerzoekAntwoord 2, in onderzoek); de officiele validatie keurt dat niet af, dus alleen advies."""
+    for antwoord, woonplaats, reden in woonplaatsbeginsel(b):
+        if reden is None:
+            yield woonplaats, (f"Woonplaatsbeginsel (gemeente {text(woonplaats, 'Gemeente')}) is opgenomen zonder "
+                               f"RedenAfwijzingVerzoek (VerzoekAntwoord {text(antwoord, 'VerzoekAntwoord')}); volgens "
+                               f"de tekst van TR409 hoort de klasse alleen bij reden 8 (woonplaatsbeginsel). Advies: "
+                               f"de officiele validatie keurt dit niet af (TR409).")
+
+
+def woonplaatsbeginsel(b: Bericht):
+    """(Antwoord, Woonplaatsbeginsel, RedenAfwijzingVerzoek of None) voor elk Antwoord met een Woonplaatsbeginsel."""
+    for antwoord in b.all("Antwoord"):
+        woonplaats = find(antwoord, "Woonplaatsbeginsel")
+        if woonplaats is not None:
+            yield antwoord, woonplaats, text(antwoord, "RedenAfwijzingVerzoek")

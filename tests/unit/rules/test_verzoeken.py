@@ -265,8 +265,6 @@ WOONPLAATS = {"Gemeente": "0599"}
     ({"RedenAfwijzingVerzoek": "8"}, {"TR377"}, "Antwoord"),
     ({"RedenAfwijzingVerzoek": "8", "Woonplaatsbeginsel": WOONPLAATS}, set(), None),
     ({"RedenAfwijzingVerzoek": "5", "Woonplaatsbeginsel": WOONPLAATS}, {"TR409"}, "Woonplaatsbeginsel"),
-    ({"VerzoekAntwoord": "2", "RedenAfwijzingVerzoek": None, "Woonplaatsbeginsel": WOONPLAATS}, {"TR409"},
-     "Woonplaatsbeginsel"),
     ({"RedenAfwijzingVerzoek": "2"}, set(), None),
 ])
 def test_tr377_tr409_woonplaatsbeginsel_ijw(velden, rules_, klasse):
