@@ -42,6 +42,14 @@ Functionaliteit: Toewijzing
       Als de ketenpartner een toewijzing stuurt met het ToewijzingNummer van de andere client
       Dan keurt de ontvanger het bericht af met retourcode "9332" op "ToegewezenProduct"
 
+    @rol-aanbieder @OP033x1
+    Scenario: Een nieuwe versie van een toewijzing met een ander product wordt afgekeurd
+      Gegeven de gemeente heeft een toewijzing afgegeven vanaf "2025-10-06" tot "2026-09-30"
+      Als de ketenpartner een nieuwe versie van de toewijzing stuurt met een ander product
+      Dan keurt de ontvanger het bericht af met retourcode "9332" op "ToegewezenProduct"
+      Als de aanbieder de zorg start per "2025-10-08"
+      Dan keurt de ontvanger het bericht niet af
+
   @iwmo @ijw @OP033x1 @IV099 @OP380 @OP257 @IV013
   Regel: Een toewijzing wijzigt met een nieuwe versie onder hetzelfde nummer; verlengen gaat door op te rekken
 

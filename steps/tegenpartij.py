@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, when
 
-from suite.handelingen import datum
+from suite.handelingen import datum, product
 
 VERWIJDEREN = "3"
 
@@ -19,6 +19,19 @@ def start_verwijderen(gesprek, vandaag, dag):
 def zelfde_start(gesprek, vandaag):
     laatste = gesprek.dossier().starts()[-1]
     return gesprek.start(vandaag, datum(laatste["Begindatum"]), nummer=int(laatste["ToewijzingNummer"]))
+
+
+@when("de ketenpartner een nieuwe versie van de toewijzing stuurt met een ander product", target_fixture="uitkomst")
+def nieuwe_versie_ander_product(gesprek, vandaag):
+    """TR332/OP033x1: under an existing ToewijzingNummer of the client only Einddatum, Omvang and Budget change."""
+    nummer, ander = gesprek.nummer(), product(gesprek.productcode("ander"))
+    gegevens = {"standaard": gesprek.standaard, "bsn": gesprek.client["Bsn"], "ToewijzingNummer": nummer}
+
+    def ander_product(data: dict) -> None:
+        for p in data["Client"]["ToegewezenProducten"]:
+            if int(p["ToewijzingNummer"]) == nummer:
+                p["Product"] = ander
+    return gesprek.als_ketenpartner("wijzig_toewijzing", gegevens, vandaag, ander_product)
 
 
 @when("de ketenpartner een toewijzing voor een ander product stuurt met het nummer van de eerste toewijzing",

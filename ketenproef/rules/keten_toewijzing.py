@@ -65,17 +65,35 @@ def producten(b: Bericht) -> list[etree._Element]:
 
 @regel("TR332", berichten=["301"], retourcode="9332", scope="chain")
 def TR332(b: Bericht, keten: Keten):
-    """Een ToewijzingNummer is binnen een gemeente per wettelijk domein uniek: het wijst precies een toewijzing
-    aan. Hetzelfde nummer voor een andere client of een andere aanbieder is een andere toewijzing."""
+    """"Ieder ToegewezenProduct binnen een gemeente heeft een uniek nummer": een ToewijzingNummer wijst binnen een
+    gemeente per wettelijk domein precies een toewijzing aan. Hetzelfde nummer voor een andere client, een andere
+    aanbieder of een ander product (Categorie, Code) is een andere toewijzing: onder een nummer mogen alleen
+    Einddatum, Omvang en Budget wijzigen (OP033x1)."""
     gemeente, aanbieder = partijen(b)
     bsn, bekend = text(b.root, "Client/Bsn"), keten.toewijzingen.nummers_van_gemeente(gemeente)
     for el in producten(b):
         t = bekend.get(integer(el, "ToewijzingNummer"))
-        if t is not None and (t.aanbieder != aanbieder or t.bsn != bsn):
-            wie = f"aanbieder {t.aanbieder}" if t.aanbieder != aanbieder else f"client met Bsn {t.bsn}"
+        wie = None if t is None else andere_toewijzing(t, el, aanbieder, bsn)
+        if wie:
             yield find(el, "ToewijzingNummer"), (
                 f"ToewijzingNummer {t.nummer} is door gemeente {gemeente} al gebruikt voor een toewijzing aan {wie} "
                 f"(bericht {t.bericht_id}); een nummer mag maar een toewijzing aanduiden (TR332).")
+
+
+def andere_toewijzing(t: Toewijzing, el: etree._Element, aanbieder: str, bsn: str) -> str | None:
+    """Waarin de bekende toewijzing ``t`` met hetzelfde nummer een andere is dan ``el`` (TR332), of None."""
+    product = (text(el, "Product/Categorie"), text(el, "Product/Code"))
+    if t.aanbieder != aanbieder:
+        return f"aanbieder {t.aanbieder}"
+    if t.bsn != bsn:
+        return f"client met Bsn {t.bsn}"
+    if (t.categorie, t.code) != product:
+        return f"een ander product ({product_tekst(t.categorie, t.code)}, nu {product_tekst(*product)})"
+    return None
+
+
+def product_tekst(categorie: str | None, code: str | None) -> str:
+    return "geen product" if categorie is None else f"categorie {categorie}" + (f", code {code}" if code else "")
 
 
 @regel("TR379", berichten=["301"], retourcode="9379", scope="chain")
@@ -126,12 +144,11 @@ gedekt_door("OP275", ["TR332"], "Uniek ToewijzingNummer per gemeente per wetteli
 # ---------------------------------------------------------------- bedrijfsregels als advies
 
 def wijzigingen(oud: Toewijzing, el: etree._Element) -> list[str]:
-    """Wat er aan een bestaande toewijzing verandert buiten wat OP033x1 toestaat."""
-    nieuw = {"Product": (text(el, "Product/Categorie"), text(el, "Product/Code")),
-             "Ingangsdatum": date(el, "Ingangsdatum"), "Eenheid": text(el, "Omvang/Eenheid"),
+    """Wat er aan een bestaande toewijzing verandert buiten wat OP033x1 toestaat (een ander product is een andere
+    toewijzing: dat keurt TR332 af)."""
+    nieuw = {"Ingangsdatum": date(el, "Ingangsdatum"), "Eenheid": text(el, "Omvang/Eenheid"),
              "Frequentie": text(el, "Omvang/Frequentie")}
-    was = {"Product": (oud.categorie, oud.code), "Ingangsdatum": oud.ingangsdatum, "Eenheid": oud.eenheid,
-           "Frequentie": oud.frequentie}
+    was = {"Ingangsdatum": oud.ingangsdatum, "Eenheid": oud.eenheid, "Frequentie": oud.frequentie}
     out = [f"{k} van {was[k]} naar {nieuw[k]}" for k in nieuw if nieuw[k] != was[k]]
     volume = integer(el, "Omvang/Volume")
     if volume != oud.volume and nieuw["Frequentie"] != TOTAAL:
@@ -142,8 +159,9 @@ def wijzigingen(oud: Toewijzing, el: etree._Element) -> list[str]:
 @regel("OP033x1", berichten=["301"], retourcode=None, scope="chain")
 def OP033x1(b: Bericht, keten: Keten):
     """Een bestaande toewijzing (zelfde ToewijzingNummer) mag alleen wijzigen in Einddatum (intrekken, oprekken,
-    verwijderen), Budget, en Volume als Frequentie 6 is; Product, Ingangsdatum, Eenheid en Frequentie blijven
-    gelijk. Vergeleken wordt met de actuele versie (laatste Toewijzingsdatum + Toewijzingstijd). Advies."""
+    verwijderen), Budget, en Volume als Frequentie 6 is; Ingangsdatum, Eenheid en Frequentie blijven gelijk (een
+    ander Product onder hetzelfde nummer keurt TR332 af). Vergeleken wordt met de actuele versie (laatste
+    Toewijzingsdatum + Toewijzingstijd). Advies."""
     gemeente, aanbieder = partijen(b)
     bsn = text(b.root, "Client/Bsn")
     for el in producten(b):

@@ -166,3 +166,22 @@ def test_afwijzing_woonplaatsbeginsel_ijw(kp_aanbieder):
     antwoord = xml(kp, ontvangen(kp, bericht="319")[-1])
     assert alle(antwoord, "Gemeente") == ["0344"]
     alles_geaccepteerd(kp)
+
+
+def test_never_gives_an_existing_toewijzingnummer_another_product(kp_aanbieder, standaard):
+    """TR332: "Ieder ToegewezenProduct binnen een gemeente heeft een uniek nummer"; OP033x1: under a number only
+    Einddatum (intrekken, oprekken, verwijderen), Volume (Frequentie 6) and Budget change. The reference gemeente's
+    change keeps the product whatever the trigger says, and a 301 that would give the number another product is
+    refused by its own validation (9332) before anything is sent."""
+    kp, sut = kp_aanbieder, gemeente_sut(kp_aanbieder)
+    nummer = toegewezen(kp, standaard, sut)[0]
+    sut.trigger("wijzig_toewijzing", {"bsn": BSN, "ToewijzingNummer": nummer, "Einddatum": "2026-03-31",
+                                      "RedenWijziging": "05", "Product": PRODUCTEN[standaard][1]}, VANDAAG)
+    gewijzigd = xml(kp, ontvangen(kp, bericht="301")[-1])
+    assert waarden(gewijzigd, f"{TOEGEWEZEN}/Product/Code") == [PRODUCTEN[standaard][0]["Code"]]
+    _, t = sut.toewijzing_van({"bsn": BSN, "ToewijzingNummer": nummer})
+    ander = {**sut.product_data(t), "Product": PRODUCTEN[standaard][1], **sut.stempel()}
+    verstuurd = len(ontvangen(kp, bericht="301"))
+    with pytest.raises(SutError, match="TR332"):
+        sut.verstuur_toewijzing(standaard, BSN, [ander], sut.client(standaard, BSN))
+    assert len(ontvangen(kp, bericht="301")) == verstuurd
