@@ -17,9 +17,7 @@ MAX_BYTES = 25 * 1024 * 1024  # OP179: 25 MB
 # Byte-Order-Marks, longest first (a UTF-32 LE mark starts with the UTF-16 LE one).
 _BOMS = ((b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"), (b"\xef\xbb\xbf", "UTF-8"),
          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
-# The first four bytes of '<?xm' or '<a' in encodings that are not ASCII-compatible (XML 1.0, appendix F).
-_SIGNATURES = ((b"\x00\x00\x00\x3c", "UTF-32"), (b"\x3c\x00\x00\x00", "UTF-32"), (b"\x00\x3c\x00", "UTF-16"),
-               (b"\x3c\x00", "UTF-16"), (b"\x4c\x6f\xa7\x94", "EBCDIC"))
+_EBCDIC = b"\x4c\x6f\xa7\x94"  # '<?xm' in EBCDIC (XML 1.0, appendix F)
 _UTF8 = frozenset({"utf-8", "utf8"})
 
 
@@ -56,11 +54,21 @@ def _refusal(data: bytes, max_bytes: int) -> Finding | None:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _technical("OP192", f"Het bestand begint met een {name} Byte-Order-Mark; OP192 verbiedt dat.")
-    for signature, name in _SIGNATURES:
-        if data.startswith(signature):
-            return _technical("OP192", f"Het bestand is gecodeerd als {name} (zonder Byte-Order-Mark); OP192 eist "
-                                       "UTF-8.")
+    name = _wide_encoding(data[:4])
+    if name:
+        return _technical("OP192", f"Het bestand is gecodeerd als {name} (zonder Byte-Order-Mark); OP192 eist UTF-8.")
     return None
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-16/32 or EBCDIC recognised from the first four bytes: a NUL byte is never XML in UTF-8, and in a
+    character of these encodings it is (XML 1.0, appendix F)."""
+    if head.startswith(_EBCDIC):
+        return "EBCDIC"
+    nuls = head.count(0)
+    if nuls >= 3 or head[:2] == b"\x00\x00" or head[2:] == b"\x00\x00":
+        return "UTF-32"
+    return "UTF-16" if nuls else None
 
 
 def _after_parse(root: etree._Element) -> Finding | None:

@@ -134,7 +134,10 @@ def _saldo(p: Prestaties) -> int:
 
 
 def _vijf_jaar_eerder(dag: dt.date) -> dt.date:
-    """60 months before ``dag``, clamped to the end of a shorter month."""
+    """60 months before ``dag``, clamped to the end of a shorter month (and to the first representable day for a
+    DeclaratieDagtekening in the years 1-5, which the XSD allows)."""
+    if dag.year <= dt.MINYEAR + 4:
+        return dt.date.min
     return dag.replace(year=dag.year - 5, day=min(dag.day, calendar.monthrange(dag.year - 5, dag.month)[1]))
 
 
