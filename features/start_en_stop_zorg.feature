@@ -150,3 +150,11 @@ Functionaliteit: Start en stop zorg
         | einddatum  | gemeld     | oordeel |
         | 2025-12-22 | 2025-12-31 | tijdig  |
         | 2025-12-22 | 2026-01-02 | te laat |
+
+    Scenario: Een definitieve stop na een tijdelijke stop telt vanaf het moment dat bekend is dat de zorg niet hervat
+      Gegeven de aanbieder heeft de zorg gestart op "2025-10-08"
+      En de aanbieder heeft de zorg tijdelijk gestopt per "2025-11-02"
+      En het is "2026-01-14"
+      Als de aanbieder de zorg definitief stopt per "2025-11-02"
+      Dan keurt de ontvanger het bericht niet af
+      En is de stop volgens de ketenpartner tijdig gemeld

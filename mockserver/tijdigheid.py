@@ -1,4 +1,5 @@
-"""Timeliness as evidence: a 305 or 307 is due within 5 werkdagen after the actual start or stop (OP271, OP272);
+"""Timeliness as evidence: a 305 or 307 is due within 5 werkdagen after the actual start or stop (OP271, OP272;
+a definitive stop after a temporary stop is due 5 werkdagen after it became known, which no message tells);
 the answer to a verzoek om wijziging (a 319, or the 301 that honours it) within 5 werkdagen after the 317, and
 after a 319 "in onderzoek" the final answer within 8 weeks after the 317 (OP346).
 
@@ -18,6 +19,7 @@ PROCES = "proces"
 REGELS = {"305": ("OP271", "StartProduct", "Begindatum", "start"),
           "307": ("OP272", "StopProduct", "Einddatum", "stop")}
 VERWIJDEREN = "3"
+TIJDELIJK = "20"  # RedenBeeindiging: levering is tijdelijk beeindigd (WMO588/JZ588)
 
 
 def tijdigheid(b: Bericht, keten, clock: Clock) -> list[dict]:
@@ -33,7 +35,7 @@ def tijdigheid(b: Bericht, keten, clock: Clock) -> list[dict]:
     vandaag = clock.today()
     out = []
     for el in b.all(klasse):
-        if text(el, "StatusAanlevering") == VERWIJDEREN:
+        if text(el, "StatusAanlevering") == VERWIJDEREN or definitief_na_tijdelijk(b, keten, el):
             continue
         gebeurtenis = date(el, veld)
         ontvangst = _toewijzingsdatum(b, keten, integer(el, "ToewijzingNummer")) if b.number == "305" else None
@@ -44,6 +46,19 @@ def tijdigheid(b: Bericht, keten, clock: Clock) -> list[dict]:
                         "text": f"De {wat} van {gebeurtenis} is op {vandaag} gemeld; dat moest uiterlijk {deadline} "
                                 f"(5 werkdagen, {rule}). Het bericht is wel verwerkt."})
     return out
+
+
+def definitief_na_tijdelijk(b: Bericht, keten, el) -> bool:
+    """OP272: "A definitive stop following a temporary stop must be sent within 5 werkdagen after it became known
+    that the delivery definitively ended (not necessarily within 5 days after delivery stopped)". When that became
+    known is in no message, so a definitive stop of a start that has a temporary stop in force is not judged
+    against its Einddatum (nor against anything else)."""
+    if b.number != "307" or keten is None or text(el, "RedenBeeindiging") == TIJDELIJK:
+        return False
+    from ketenproef.keten.regie import Regie, klant_van, stop_sleutel
+
+    start = stop_sleutel(el).start
+    return any(s.tijdelijk and s.start == start for s in keten.part(Regie).stops(klant_van(b)))
 
 
 def _toewijzingsdatum(b: Bericht, keten, nummer: int | None):
