@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import time
 
-from lxml import etree
-
+from ketenproef.parse import parse_bytes
 from mockserver.berichten import codes_map
 from suite.dossier import Regel
 from suite.gesprek import Gesprek, Uitkomst
@@ -23,7 +22,8 @@ TIJD = ("op-tijd", "te-laat", "nooit", "geen-retour", "dubbel")
 def codes(regel: Regel | None) -> dict[str, list[str]]:
     if regel is None or regel.xml is None:
         return {}
-    return codes_map(etree.fromstring(regel.xml))
+    root = parse_bytes(regel.xml, max(len(regel.xml), 1)).root  # elements only, as the ketenpartner read it
+    return {} if root is None else codes_map(root)
 
 
 def afkeur(codes_per_klasse: dict[str, list[str]]) -> dict[str, list[str]]:
