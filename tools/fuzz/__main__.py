@@ -36,16 +36,16 @@ from pathlib import Path
 
 os.environ["KETENPROEF_STRIKT"] = "1"
 
-from ketenproef import corpus, factory  # noqa: E402
+from ketenproef import factory  # noqa: E402
 from ketenproef.clock import FrozenClock, clock_for  # noqa: E402
 from ketenproef.examples import examples  # noqa: E402
 from ketenproef.keten import Keten  # noqa: E402
 from ketenproef.retour import retour_for  # noqa: E402
 from ketenproef.validate import validate  # noqa: E402
+from tools.fuzz.bezorging import answer_key, receiver, unique  # noqa: E402
 from tools.fuzz.mutaties import muteer, ruis  # noqa: E402
 
 DATUM = "2026-01-14"
-_IDENT = re.compile(rb"(<(?:[\w-]+:)?Identificatie>)([^<]*)(<)")
 
 
 @dataclass
@@ -164,27 +164,6 @@ def _json(body: bytes) -> dict:
     except ValueError:
         return {"onleesbaar": body[:200].decode(errors="replace")}
     return found if isinstance(found, dict) else {"json": found}
-
-
-def answer_key(status: int, body: dict) -> tuple:
-    findings = sorted((f.get("rule"), f.get("retourcode"), f.get("class"), f.get("level"))
-                      for f in body.get("findings") or [] if isinstance(f, dict))
-    return status, body.get("status"), body.get("code"), body.get("message"), tuple(findings)
-
-
-def receiver(example, rnd: random.Random) -> str:
-    """The role of the mock that receives this example: the addressee of a heenbericht, the sender of the
-    heenbericht a retour answers."""
-    if example.message is None:
-        return rnd.choice(("gemeente", "aanbieder"))
-    model = corpus.message_model(example.message)
-    if model["kind"] == "retour" and model.get("retour_on") and not example.message.endswith("325"):
-        return corpus.message_model(model["retour_on"])["sent_by"]
-    return model["sent_to"]
-
-
-def unique(data: bytes, token: str) -> bytes:
-    return _IDENT.sub(lambda m: m.group(1) + token.encode() + m.group(3), data, count=1)
 
 
 def fuzz_server(n: int, rnd: random.Random, tally: Tally) -> str:
