@@ -6,7 +6,7 @@ import logging
 
 from aiohttp import web
 
-from mockserver import beheer, problems, push, routes
+from mockserver import beheer, invoer, problems, push, routes, verbinding
 from mockserver.appkeys import PARTNER
 from mockserver.config import Config
 from mockserver.oordelen import watch
@@ -20,6 +20,8 @@ async def problems_middleware(request: web.Request, handler):
     """Unknown routes, wrong methods and unexpected errors answer in problem+json too."""
     try:
         return await handler(request)
+    except invoer.InvoerError as exc:
+        return await invoer.weigering(request, exc)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
@@ -31,7 +33,8 @@ async def problems_middleware(request: web.Request, handler):
 
 
 def make_app(config: Config) -> web.Application:
-    app = web.Application(client_max_size=config.max_bytes + 1, middlewares=[problems_middleware])
+    app = web.Application(client_max_size=config.max_bytes + 1, middlewares=[problems_middleware],
+                          handler_args=verbinding.handler_args(config))
     app[PARTNER] = Partner(config)
     routes.add_routes(app)
     beheer.add_routes(app)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 
 from aiohttp import web
 
 from ketenproef import __version__
-from mockserver import contract, fouten, problems, push
+from mockserver import contract, fouten, invoer, problems, push
 from mockserver.appkeys import PARTNER
-from mockserver.routes import read_capped
+from mockserver.routes import bericht_nummer
 from mockserver.ruw import verzend_ruw
 from mockserver.transport import json_response
 from mockserver.verzenden import RefusedError, verzend
@@ -19,8 +20,12 @@ from mockserver.verzenden import RefusedError, verzend
 async def body_of(request: web.Request):
     if not request.can_read_body:
         return {}
+    config = request.app[PARTNER].config
+    raw = await invoer.body(request, config.max_bytes, config.body_timeout)
+    if raw is None:
+        raise RefusedError(problems.too_large(request.content_length, config.max_bytes))
     try:
-        return await request.json()
+        return json.loads(raw)
     except ValueError as exc:
         raise RefusedError(problems.bad_request(f"De body is geen geldige JSON: {exc}")) from exc
 
@@ -57,7 +62,9 @@ async def post_verzenden_ruw(request: web.Request) -> web.Response:
     partner = request.app[PARTNER]
     seconds = deadline_of(request.query.get("deadline_seconden"), partner.config.deadline_seconden)
     cap = partner.config.max_bytes
-    data = await read_capped(request, cap) if (request.content_length or 0) <= cap else None
+    data = None
+    if (request.content_length or 0) <= cap:
+        data = await invoer.body(request, cap, partner.config.body_timeout)
     if data is None:
         return problems.response(problems.too_large(request.content_length, cap))
     uitkomst = await verzend_ruw(partner, data, request.query.get("bsn") or None, request.query.get("voor") or None,
@@ -78,10 +85,7 @@ def deadline_of(raw: str | None, default: float) -> float:
 
 async def get_bericht_info(request: web.Request) -> web.Response:
     partner = request.app[PARTNER]
-    try:
-        row = partner.store.bericht(int(request.match_info["id"]))
-    except ValueError:
-        row = None
+    row = partner.store.bericht(bericht_nummer(request.match_info["id"]))
     if row is None:
         return problems.response(problems.not_found(f"Geen bericht {request.match_info['id']!r}."))
     return json_response(200, log_entry(partner, row))
@@ -94,6 +98,8 @@ def log_entry(partner, row: dict) -> dict:
              "heen_id": row["heen_id"], "bevindingen": row["bevindingen"], "fouten": row["fouten"],
              "toegepast": bool(row["toegepast"]), "afgekeurd": row["afgekeurd"], "verwachting": row["verwachting"],
              "bsns": partner.store.bsns(row["id"])}
+    if row.get("herhaling_van") is not None:
+        entry["herhaling_van"] = row["herhaling_van"]
     entry["oordelen"] = row.get("oordelen", partner.store.oordelen(row["id"]))
     entry["pushes"] = row.get("pushes", partner.store.pushes(row["id"]))
     for oordeel in entry["oordelen"]:
@@ -172,6 +178,7 @@ async def get_gezondheid(request: web.Request) -> web.Response:
         "datum": config.datum,
         "vandaag": partner.clock().today(), "push_url": config.push_url, "berichten": partner.store.count(),
         "uptime_seconden": round(time.time() - partner.started, 3),
+        "beoordeling": partner.beoordelaar.stand(),
         "berichtfouten_beschikbaar": fouten.message_faults() is not None})
 
 

@@ -10,7 +10,7 @@ import signal
 import sys
 
 from mockserver import contract
-from mockserver.config import ROLLEN, Config
+from mockserver.config import BODY_TIMEOUT, KOP_TIMEOUT, ROLLEN, Config
 
 DEFAULT_POORT = 8470
 DEFAULT_DB = "ketenpartner.sqlite"
@@ -47,6 +47,10 @@ def register(sub) -> None:
     p.add_argument("--contract", type=_contract, metavar="BESTAND.json",
                    help="contractgegevens (tarieven, gemeentecodes, productcodes) voor de ketenregels; vervangt het "
                         "contract in de db (zie PUT /beheer/contract)")
+    p.add_argument("--kop-timeout", type=float, default=KOP_TIMEOUT,
+                   help="seconden voor de verzoekregel en headers; een tragere verbinding wordt gesloten")
+    p.add_argument("--body-timeout", type=float, default=BODY_TIMEOUT,
+                   help="seconden voor een hele body; daarna 408 en de verbinding wordt gesloten")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=cmd_serve)
 
@@ -54,14 +58,20 @@ def register(sub) -> None:
 def config_from(args) -> Config:
     return Config(rol=args.rol, db=args.db, datum=args.datum, gemeente=args.gemeente, agb=args.agb,
                   push_url=args.push_url, push_pogingen=args.push_pogingen, push_wacht=args.push_wacht,
-                  deadline_seconden=args.deadline, contract=args.contract)
+                  deadline_seconden=args.deadline, contract=args.contract, kop_timeout=args.kop_timeout,
+                  body_timeout=args.body_timeout)
 
 
 def cmd_serve(args) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        asyncio.run(serve(config_from(args), args.host, args.poort))
+        config = config_from(args)
+    except ValueError as exc:
+        print(f"ketenproef serve: {exc}", file=sys.stderr)
+        return 2
+    try:
+        asyncio.run(serve(config, args.host, args.poort))
     except OSError as exc:
         print(f"ketenproef serve: {exc}", file=sys.stderr)
         return 2
@@ -72,7 +82,9 @@ async def serve(config: Config, host: str, port: int) -> None:
     from aiohttp import web
 
     from mockserver.app import make_app
+    from mockserver.verbinding import meer_bestanden
 
+    meer_bestanden()
     runner = web.AppRunner(make_app(config), handle_signals=False, access_log=None)
     await runner.setup()
     try:

@@ -9,6 +9,9 @@ from ketenproef.parse import MAX_BYTES
 
 ROLLEN = ("gemeente", "aanbieder")
 SMALL_BODY = 256 * 1024  # larger bodies are validated in a worker thread so the event loop stays responsive
+KOP_TIMEOUT = 30.0  # seconds for the request line and headers of a (new or kept-alive) connection
+BODY_TIMEOUT = 60.0  # seconds for a whole request body (25 MB at about 0.4 MB/s)
+BEOORDELAARS = 2  # worker threads that judge large messages (parse, XSD, single-message rules)
 
 
 @dataclass(frozen=True)
@@ -25,10 +28,15 @@ class Config:
     max_bytes: int = MAX_BYTES
     deadline_seconden: float = 30.0
     contract: dict | None = field(default=None, hash=False)  # contract data (mockserver.contract); replaces the stored
+    kop_timeout: float = KOP_TIMEOUT  # a connection whose request headers take longer is closed
+    body_timeout: float = BODY_TIMEOUT  # a request whose body takes longer gets 408 and its connection is closed
+    beoordelaars: int = BEOORDELAARS
 
     def __post_init__(self) -> None:
         if self.rol not in ROLLEN:
             raise ValueError(f"rol moet gemeente of aanbieder zijn, niet {self.rol!r}")
+        if not (self.kop_timeout > 0 and self.body_timeout > 0 and self.beoordelaars >= 1):
+            raise ValueError("kop_timeout en body_timeout zijn meer dan 0 seconden; beoordelaars is minstens 1")
 
     @property
     def sut_rol(self) -> str:

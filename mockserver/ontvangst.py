@@ -1,8 +1,10 @@
 """A message the SUT delivers (POST /berichten): judge it as the receiver, store it durably, answer it.
 
 A heenbericht gets the retour (or 325) the core decides, in the SUT's mailbox; a retour is matched with the
-mock's own heenbericht and judged (see ``oordelen``). Everything runs under the Keten lock so the order in
-the store is the order in which the Keten saw the messages.
+mock's own heenbericht and judged (see ``oordelen``). The message alone is judged first, outside the Keten lock
+(``beoordeling``); the chain rules, the Keten and the store run under it, so the order in the store is the order
+in which the Keten saw the messages. Byte-identical bytes delivered again get the original outcome
+(``herhaling``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from ketenproef.findings import TECHNISCH, XSD, Report
 from ketenproef.parse import parse_bytes
 from ketenproef.retour import retour_for
 from ketenproef.validate import validate
-from mockserver import fouten, problems
+from mockserver import fouten, herhaling, problems
+from mockserver.beoordeling import keten_deel
 from mockserver.berichten import Meta, afgekeurd, meta, mock_partij, referenties
 from mockserver.config import SMALL_BODY
 from mockserver.tijdigheid import tijdigheid
@@ -41,9 +44,10 @@ class Judged:
     error: Exception | None = None  # building the retour failed
 
 
-def judge(data: bytes, clock, keten, max_bytes: int, retour_ident: str) -> Judged:
-    """Pure: validate as the receiver, and for an acceptable heenbericht build its retour. Reads the Keten."""
-    report = validate(data, clock=clock, keten=keten, max_bytes=max_bytes)
+def judge(report: Report, clock, keten, retour_ident: str) -> Judged:
+    """Pure: the chain part of the receiver's judgement on a message whose single-message part is done
+    (``beoordeling.enkel``), and for an acceptable heenbericht its retour. Reads the Keten."""
+    keten_deel(report, keten)
     b = report.bericht
     judged = Judged(report, meta(b) if b is not None else None, problems.finding_dicts(report.findings))
     if b is None or problems.refusal(report) is not None or b.model["kind"] != "heen":
@@ -57,9 +61,9 @@ def judge(data: bytes, clock, keten, max_bytes: int, retour_ident: str) -> Judge
     return judged
 
 
-async def run_judge(partner, data: bytes, clock, retour_id: int) -> Judged:
-    args = (data, clock, partner.keten, partner.config.max_bytes, partner.identificatie(retour_id))
-    if len(data) <= SMALL_BODY:
+async def run_judge(partner, report: Report, size: int, clock, retour_id: int) -> Judged:
+    args = (report, clock, partner.keten, partner.identificatie(retour_id))
+    if size <= SMALL_BODY:
         return judge(*args)
     return await asyncio.to_thread(judge, *args)
 
@@ -72,22 +76,29 @@ async def run_validate(partner, data: bytes, clock) -> Report:
 
 
 async def ontvang(partner, data: bytes, hint: list[str], transport: list[dict]) -> Uitkomst:
+    """Judge the message alone off the lock, then under the Keten lock: a repeat of an earlier delivery gets
+    its original outcome, anything else the chain rules, the store and its retour."""
     from mockserver.oordelen import retour_in
 
     clock = partner.clock(hint[0] if hint else None)
-    async with partner.lock:
-        heen_id, retour_id = partner.store.next_id(), partner.store.next_id()
-        judged = await run_judge(partner, data, clock, retour_id)
-        report = judged.report
-        m = judged.meta
-        refused = problems.refusal(report) or policy(partner, report, m)
-        if refused:
-            refused["findings"] = refused["findings"] or judged.findings
-            uitkomst = refuse(partner, data, report, m, refused, transport, heen_id)
-        elif m.soort == "heen":
-            uitkomst = heen_in(partner, data, judged, m, clock, transport, (heen_id, retour_id))
+    report, digest = await partner.beoordelaar.enkel(data, clock)
+    async with partner.beoordelaar.keten(partner.lock):
+        eerder = partner.store.herhaling(digest)
+        if eerder is not None:
+            uitkomst = Uitkomst(200, herhaling.antwoord(partner, eerder, len(data), transport))
         else:
-            uitkomst = retour_in(partner, data, report, m, transport, heen_id, clock)
+            heen_id, retour_id = partner.store.next_id(), partner.store.next_id()
+            judged = await run_judge(partner, report, len(data), clock, retour_id)
+            m = judged.meta
+            refused = problems.refusal(report) or policy(partner, report, m)
+            if refused:
+                refused["findings"] = refused["findings"] or judged.findings
+                uitkomst = refuse(partner, data, report, m, refused, transport, heen_id)
+            elif m.soort == "heen":
+                uitkomst = heen_in(partner, data, judged, m, clock, transport, (heen_id, retour_id))
+            else:
+                uitkomst = retour_in(partner, data, report, m, transport, heen_id, clock)
+            partner.store.update(uitkomst.body["id"], sha256=digest)
     await partner.durable()  # no answer before the rows are committed (shared with concurrent requests)
     return uitkomst
 

@@ -14,8 +14,9 @@ from ketenproef.identify import identify
 from ketenproef.keten import Ketens
 from ketenproef.parse import parse_bytes
 from mockserver import contract, fouten
+from mockserver.beoordeling import Beoordelaar
 from mockserver.berichten import ONBEKEND, bsns, eigen_identificatie, referenties
-from mockserver.config import Config
+from mockserver.config import SMALL_BODY, Config
 from mockserver.durable import GroupCommit
 from mockserver.store import CONTRACT, Store
 
@@ -34,6 +35,7 @@ class Partner:
         self.stopping = asyncio.Event()
         self.http = None  # aiohttp.ClientSession for push, set at start-up when --push-url is given
         self.started = time.time()
+        self.beoordelaar = Beoordelaar(config.beoordelaars, config.max_bytes)  # judges large messages off the loop
         self.durable = GroupCommit(self.store.commit, self.lock.locked)  # await partner.durable() before answering
 
     async def settled(self) -> None:
@@ -83,13 +85,16 @@ class Partner:
         """Whether any conversation has settings, so an incoming message must be peeked at for its BSN first."""
         return any(g["fouten"] or g["datum"] for g in self.gesprekken.values())
 
-    def hint(self, data: bytes) -> list[str]:
+    async def hint(self, data: bytes) -> list[str]:
         """The conversations an incoming message belongs to, found before it is judged (its Client/Bsn, or for a
-        319 or a 325 without clients the conversation of the message it answers)."""
+        319 or a 325 without clients the conversation of the message it answers; else ``onbekend``, whose
+        settings count like any other conversation's)."""
         if not self.needs_hint():
             return []
-        found = self.conversations(parse_bytes(data, self.config.max_bytes).root)
-        return [] if found == [ONBEKEND] else found
+        if len(data) <= SMALL_BODY:
+            return self.conversations(parse_bytes(data, self.config.max_bytes).root)
+        parsed = await asyncio.to_thread(parse_bytes, data, self.config.max_bytes)  # off the loop
+        return self.conversations(parsed.root)
 
     def conversations(self, root) -> list[str]:
         """The BSNs a message belongs to; a 319 (no Client) belongs to the verzoek its ReferentieAanbieder names,
@@ -179,6 +184,7 @@ class Partner:
         await asyncio.gather(*self.tasks, return_exceptions=True)
         if self.http is not None:
             await self.http.close()
+        self.beoordelaar.close()
         self.store.close()
 
 

@@ -6,38 +6,25 @@ from aiohttp import web
 
 from ketenproef.identify import identify
 from ketenproef.parse import parse_bytes
-from mockserver import fouten, problems, push
+from mockserver import fouten, herhaling, invoer, problems, push
 from mockserver.appkeys import PARTNER
 from mockserver.berichten import ONBEKEND, bsns
 from mockserver.ontvangst import ontvang
 from mockserver.transport import answer, json_response
 
-CHUNK = 64 * 1024
 MAILBOX_MAX = 1000
-
-
-async def read_capped(request: web.Request, cap: int) -> bytes | None:
-    """The body, or None as soon as it is longer than ``cap``: never more than cap + 1 bytes in memory."""
-    chunks, size = [], 0
-    while True:
-        chunk = await request.content.read(min(CHUNK, cap + 1 - size))
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > cap:
-            return None
 
 
 async def post_bericht(request: web.Request) -> web.StreamResponse:
     partner = request.app[PARTNER]
     cap = partner.config.max_bytes
+    invoer.xml_type(request)
     data = None
     if request.content_length is None or request.content_length <= cap:
-        data = await read_capped(request, cap)
+        data = await invoer.body(request, cap, partner.config.body_timeout)
     if data is None:
         return too_large(partner, request.content_length, cap)
-    hint = partner.hint(data)
+    hint = await partner.hint(data)
     transport = partner.faults(hint, fouten.TRANSPORT) if hint else []
     if any(not fouten.verwerken(f) for f in transport):
         bericht_id = store_unprocessed(partner, data, hint, transport)
@@ -49,6 +36,8 @@ async def post_bericht(request: web.Request) -> web.StreamResponse:
         response = problems.response(uitkomst.body)
     else:
         response = json_response(uitkomst.status, uitkomst.body)
+    if uitkomst.body.get("herhaald"):
+        response.headers[herhaling.HEADER] = "ja"
     return await answer(request, partner, response, transport)
 
 
@@ -77,11 +66,8 @@ async def get_mailbox(request: web.Request) -> web.Response:
     voor = request.query.get("voor")
     if not voor:
         return problems.response(problems.bad_request("Geef ?voor=CODE: de AGB-code of gemeentecode van de ontvanger."))
-    try:
-        na = int(request.query["na"]) if "na" in request.query else None
-        limiet = min(int(request.query.get("limiet", 100)), MAILBOX_MAX)
-    except ValueError:
-        return problems.response(problems.bad_request("'na' en 'limiet' zijn gehele getallen."))
+    na = invoer.geheel(request.query["na"], "na") if "na" in request.query else None
+    limiet = invoer.geheel(request.query.get("limiet"), "limiet", 1, MAILBOX_MAX, standaard=100)
     await partner.settled()
     rows = partner.store.mailbox(voor, na, limiet)
     return json_response(200, [mailbox_item(row) for row in rows])
@@ -96,10 +82,7 @@ def mailbox_item(row: dict) -> dict:
 
 async def get_bericht(request: web.Request) -> web.StreamResponse:
     partner = request.app[PARTNER]
-    try:
-        bericht_id = int(request.match_info["id"])
-    except ValueError:
-        return problems.response(problems.not_found(f"Geen bericht {request.match_info['id']!r}."))
+    bericht_id = bericht_nummer(request.match_info["id"])
     await partner.settled()
     xml = partner.store.xml(bericht_id)
     if xml is None:
@@ -109,6 +92,13 @@ async def get_bericht(request: web.Request) -> web.StreamResponse:
                             headers={"X-Ketenproef-Bericht": row["bericht"] or ""})
     faults = partner.faults(partner.store.bsns(bericht_id), fouten.TRANSPORT) if partner.gesprekken else []
     return await answer(request, partner, response, faults)
+
+
+def bericht_nummer(raw: str) -> int:
+    """The id in a path: 404 when it is no number, 400 when it is a number no message can have."""
+    if not raw.lstrip("-").isdigit():
+        raise invoer.InvoerError(problems.not_found(f"Geen bericht {raw[:40]!r}."))
+    return invoer.geheel(raw, "id", 1)
 
 
 def add_routes(app: web.Application) -> None:

@@ -11,6 +11,7 @@ commit is durable.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,7 @@ CREATE TABLE IF NOT EXISTS berichten (
   van TEXT, voor TEXT, eigen_id TEXT, ref_id TEXT, status TEXT NOT NULL, grootte INTEGER NOT NULL,
   xml BLOB, bevindingen TEXT NOT NULL DEFAULT '[]', fouten TEXT NOT NULL DEFAULT '[]', heen_id INTEGER,
   toegepast INTEGER NOT NULL DEFAULT 0, afgekeurd TEXT NOT NULL DEFAULT '[]', verwachting TEXT,
-  beantwoord INTEGER NOT NULL DEFAULT 0, actief INTEGER NOT NULL DEFAULT 1);
+  beantwoord INTEGER NOT NULL DEFAULT 0, actief INTEGER NOT NULL DEFAULT 1, sha256 TEXT, herhaling_van INTEGER);
 CREATE INDEX IF NOT EXISTS berichten_voor ON berichten(voor, id) WHERE richting = 'uit';
 CREATE INDEX IF NOT EXISTS berichten_eigen ON berichten(eigen_id);
 CREATE INDEX IF NOT EXISTS berichten_heen ON berichten(heen_id);
@@ -43,10 +44,13 @@ CREATE TABLE IF NOT EXISTS referenties (referentie TEXT NOT NULL, bsn TEXT NOT N
 CREATE TABLE IF NOT EXISTS instellingen (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
 """
 SERIE, CONTRACT = "serie", "contract"  # keys in instellingen
+# Columns added after the first release: (name, type); an older database gets them when it opens.
+ADDED = (("sha256", "TEXT"), ("herhaling_van", "INTEGER"))
+VERWERKT = ("geaccepteerd", "afgekeurd")  # an incoming message that was processed (a repeat gets its outcome)
 
 JSON_COLUMNS = ("bevindingen", "fouten", "afgekeurd", "verwachting")
 META = ("id, tijd, richting, bericht, soort, van, voor, eigen_id, ref_id, status, grootte, bevindingen, fouten, "
-        "heen_id, toegepast, afgekeurd, verwachting, beantwoord, actief")
+        "heen_id, toegepast, afgekeurd, verwachting, beantwoord, actief, herhaling_van")
 
 
 def nu() -> str:
@@ -69,6 +73,7 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
+        self._migrate()
         self.db.commit()
         self._last = self.db.execute("SELECT coalesce(max(id), 0) AS m FROM berichten").fetchone()["m"]
         self.serie = self._serie()
@@ -78,6 +83,19 @@ class Store:
 
     def commit(self) -> None:
         self.db.commit()
+
+    def _migrate(self) -> None:
+        """Bring an older database up to date: the added columns, and the SHA-256 of incoming messages stored
+        before it existed (so their repeat is recognised too)."""
+        have = {row["name"] for row in self.db.execute("PRAGMA table_info(berichten)")}
+        for name, kind in ADDED:
+            if name not in have:
+                self.db.execute(f"ALTER TABLE berichten ADD COLUMN {name} {kind}")
+        if "sha256" not in have:
+            rows = self.db.execute("SELECT id, xml FROM berichten WHERE richting = 'in' AND xml IS NOT NULL")
+            self.db.executemany("UPDATE berichten SET sha256 = ? WHERE id = ?",
+                                [(hashlib.sha256(r["xml"]).hexdigest(), r["id"]) for r in rows.fetchall()])
+        self.db.execute("CREATE INDEX IF NOT EXISTS berichten_sha256 ON berichten(sha256) WHERE richting = 'in'")
 
     def _serie(self) -> str:
         """The series of this database's identificaties, made when the database (or an old one without) opens."""
@@ -127,6 +145,17 @@ class Store:
             "SELECT 1 AS x FROM berichten WHERE eigen_id = ? AND bericht = ? AND van = ? AND richting = 'in' "
             "AND soort = 'heen' AND status != 'geweigerd' AND actief = 1 LIMIT 1", (eigen_id, bericht, van)).fetchone()
         return row is not None
+
+    def herhaling(self, sha256: str) -> dict | None:
+        """The first processed incoming message with exactly these bytes (same SHA-256), or None."""
+        return self.db.execute(
+            f"SELECT {META} FROM berichten WHERE sha256 = ? AND richting = 'in' AND status IN {VERWERKT} "
+            "AND actief = 1 ORDER BY id LIMIT 1", (sha256,)).fetchone()
+
+    def uitgaand_op(self, heen_id: int) -> list[dict]:
+        """The mock's messages answering incoming message ``heen_id`` (its retour, or what a fault made of it)."""
+        return self.db.execute(f"SELECT {META} FROM berichten WHERE heen_id = ? AND richting = 'uit' AND actief = 1 "
+                               "ORDER BY id", (heen_id,)).fetchall()
 
     def mock_heen(self, identificatie: str) -> list[dict]:
         """The mock's own active heenberichten with this identificatie (normally one)."""

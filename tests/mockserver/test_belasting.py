@@ -19,10 +19,10 @@ async def conversation(http: aiohttp.ClientSession, url: str, i: int, bsn: str) 
     sut = ReferenceSut()
     request = factory.to_bytes("JW315", data("JW315", f"V{i:06d}", bsn))
     sut.sent(request)
-    async with http.post(f"{url}/berichten", data=request) as response:
+    async with http.post(f"{url}/berichten", data=request, headers={"Content-Type": "application/xml"}) as response:
         status = response.status
     if status == 503:
-        async with http.post(f"{url}/berichten", data=request) as response:
+        async with http.post(f"{url}/berichten", data=request, headers={"Content-Type": "application/xml"}) as response:
             assert response.status == 202
     answer = await (await http.get(f"{url}/beheer/gesprekken/{bsn}/log")).json()
     retour = await (await http.get(f"{url}/berichten/{answer[-1]['id']}")).read()
@@ -32,7 +32,8 @@ async def conversation(http: aiohttp.ClientSession, url: str, i: int, bsn: str) 
     async with http.post(f"{url}/beheer/verzenden", json={"bericht": "JW301", "data": toewijzing}) as response:
         sent = await response.json()
     heen = await (await http.get(f"{url}/berichten/{sent['id']}")).read()
-    async with http.post(f"{url}/berichten", data=sut.answer(heen)) as response:
+    async with http.post(f"{url}/berichten", data=sut.answer(heen),
+                         headers={"Content-Type": "application/xml"}) as response:
         judged_retour = await response.json()
     return {"first_status": status, "retour": retour, "oordelen": judged_retour["oordelen"], "bsn": bsn}
 

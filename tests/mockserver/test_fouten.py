@@ -19,7 +19,7 @@ async def test_http503_once_then_processed(gemeente):
     api = Api(gemeente)
     answer = await api.put_faults(BSN, {"naam": "http503", "params": {"aantal": 1, "retry_after": 2}})
     assert answer["http_status"] == 200
-    first = await gemeente.post("/berichten", data=xml("JW315", "SUT0001"))
+    first = await gemeente.post("/berichten", data=xml("JW315", "SUT0001"), headers={"Content-Type": "application/xml"})
     assert first.status == 503 and first.headers["Retry-After"] == "2"
     assert first.content_type == "application/problem+json"
     second = await api.deliver(xml("JW315", "SUT0001"))
@@ -32,7 +32,8 @@ async def test_http503_once_then_processed(gemeente):
 async def test_http500_and_clearing(gemeente):
     api = Api(gemeente)
     await api.put_faults(BSN, "http500")
-    assert (await gemeente.post("/berichten", data=xml("JW315", "SUT0001"))).status == 500
+    assert (await gemeente.post("/berichten", data=xml("JW315", "SUT0001"),
+                                headers={"Content-Type": "application/xml"})).status == 500
     assert (await gemeente.get(f"/beheer/gesprekken/{BSN}/fouten")).status == 200
     assert (await gemeente.delete(f"/beheer/gesprekken/{BSN}/fouten")).status == 200
     assert (await api.deliver(xml("JW315", "SUT0001")))["http_status"] == 202
@@ -50,7 +51,7 @@ async def test_verbinding_verbroken(gemeente):
     api = Api(gemeente)
     await api.put_faults(BSN, "verbinding-verbroken")
     with pytest.raises(aiohttp.ClientError):
-        await gemeente.post("/berichten", data=xml("JW315", "SUT0001"))
+        await gemeente.post("/berichten", data=xml("JW315", "SUT0001"), headers={"Content-Type": "application/xml"})
     assert [e["status"] for e in await api.log(BSN)] == ["transportfout"]
 
 
@@ -58,7 +59,8 @@ async def test_geen_antwoord_until_the_client_gives_up(gemeente):
     api = Api(gemeente)
     await api.put_faults(BSN, {"naam": "geen-antwoord", "params": {"seconden": 2}})
     with pytest.raises(asyncio.TimeoutError):
-        await gemeente.post("/berichten", data=xml("JW315", "SUT0001"), timeout=aiohttp.ClientTimeout(total=0.3))
+        await gemeente.post("/berichten", data=xml("JW315", "SUT0001"), timeout=aiohttp.ClientTimeout(total=0.3),
+                            headers={"Content-Type": "application/xml"})
     assert [e["status"] for e in await api.log(BSN)] == ["transportfout"]
 
 

@@ -52,7 +52,9 @@ def test_kill_and_restart_loses_nothing(tmp_path):
         unknown["Client"]["StartProducten"][0]["ToewijzingNummer"] = 999
         rejected = kp.deliver(factory.to_bytes("JW305", unknown))
         assert [f["retourcode"] for f in rejected["findings"]] == ["9019"]
-        assert kp.deliver(xml("JW315", "SUT0001"))["code"] == "BRS20", "identificaties are remembered"
+        again = kp.deliver(xml("JW315", "SUT0001"))
+        assert (again["http_status"], again["herhaald"]) == (200, True), "a repeat is recognised after a restart"
+        assert kp.deliver(xml("JW315", "SUT0001", bsn=OTHER))["code"] == "BRS20", "identificaties are remembered"
         spoiled = kp.deliver(xml("JW315", "SUT0004", bsn=OTHER))
         assert b"9019" in kp.fetch(spoiled["retour_id"]), "faults are remembered"
         assert [v["soort"] for v in kp.wait_for_verdict(sent["id"], timeout=10)] == ["nooit"]
