@@ -93,6 +93,15 @@ Functionaliteit: Declareren
       Als de aanbieder over "2025-11" 4 uur declareert met productperiode "2025-11-01" tot "2025-11-30"
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9308" op "Prestatie"
 
+    @rol-gemeente @TR321
+    Scenario: Een productperiode na de ingetrokken toewijzing wordt alleen om de einddatum afgekeurd
+      Gegeven het is "2025-11-20"
+      En de gemeente heeft de toewijzing ingetrokken per "2025-11-15" met reden "05"
+      En het is "2026-01-05"
+      Als de aanbieder over "2025-12" 4 uur declareert met productperiode "2025-12-01" tot "2025-12-31"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9308" op "Prestatie"
+      En bevat het declaratie-antwoord alleen de afgekeurde prestatie, met precies retourcode "9308"
+
   @iwmo @ijw @TR338 @OP276
   Regel: Elke prestatie verwijst naar een toewijzing
 

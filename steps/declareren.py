@@ -228,6 +228,14 @@ def alleen_afgekeurd(gesprek, uitkomst, code):
     assert code in prestaties[0]["RetourCodes"]["RetourCode"], f"retourcodes: {prestaties[0]['RetourCodes']}"
 
 
+@then(parsers.parse('bevat het declaratie-antwoord alleen de afgekeurde prestatie, met precies retourcode "{code}"'))
+def precies_afgekeurd(gesprek, uitkomst, code):
+    antwoord = _antwoord(gesprek, uitkomst)["DeclaratieAntwoord"]
+    prestaties = [p for c in antwoord.get("Clienten", []) for p in c["Prestaties"]]
+    assert len(prestaties) == 1, f"verwacht een afgekeurde prestatie in de 325, gevonden {len(prestaties)}"
+    assert prestaties[0]["RetourCodes"]["RetourCode"] == [code], f"retourcodes: {prestaties[0]['RetourCodes']}"
+
+
 def _laatste_prestatie(gesprek) -> dict:
     return _prestaties(gesprek)[-1]
 

@@ -18,7 +18,7 @@ from .codes import (
     FREQUENTIE_TOTAAL,
     PRODUCTCATEGORIE_HULP_BIJ_HET_HUISHOUDEN,
 )
-from .perioden import Periode, doorsnede
+from .perioden import Periode
 from .prestatie import Prestatie, Toewijzing
 from .weken import ZONDAG, anker_laatste_gebroken_week, kalenderweken, zondagen
 
@@ -41,23 +41,22 @@ def weken_productperiode(toewijzing: Toewijzing, productperiode: Periode) -> int
 
     * inspanningsgericht, ProductCategorie 01 (Hulp bij het huishouden, iWmo): always 6 weeks;
     * inspanningsgericht, other categories: the calendar weeks (ISO week numbers, broken weeks
-      included) of the ProductPeriode that lie within the toewijzing;
-    * outputgericht: the Sundays of the ProductPeriode within the toewijzing, + 1 when the
-      toewijzing Einddatum is not a Sunday and this ProductPeriode holds the toewijzing's last
-      Sunday (the period to which IV076 attributes the last broken week).
+      included) of the ProductPeriode;
+    * outputgericht: the Sundays of the ProductPeriode, + 1 when the toewijzing Einddatum is not a
+      Sunday and this ProductPeriode holds the toewijzing's last Sunday (the period to which IV076
+      attributes the last broken week).
 
-    A ProductPeriode that does not overlap the toewijzing gets 0 weeks.
+    Counted over the ProductPeriode as declared (TR321: "the Eenheid and length of the ProductPeriode"). A
+    correct ProductPeriode lies within the toewijzing (IV089); one that does not is TR307/TR308's error, and
+    TR321 does not add a second one by counting only the part within the toewijzing.
     """
-    binnen = doorsnede(productperiode, toewijzing.ingangsdatum, toewijzing.einddatum)
-    if binnen is None:
-        return 0
     if not toewijzing.is_outputgericht:
         if toewijzing.productcategorie == PRODUCTCATEGORIE_HULP_BIJ_HET_HUISHOUDEN:
             return WEKEN_HULP_BIJ_HET_HUISHOUDEN
-        return kalenderweken(binnen)
+        return kalenderweken(productperiode)
     anker = anker_laatste_gebroken_week(toewijzing)
-    extra = 1 if anker is not None and anker in binnen else 0
-    return zondagen(binnen) + extra
+    extra = 1 if anker is not None and anker in productperiode else 0
+    return zondagen(productperiode) + extra
 
 
 def weken_toewijzing(toewijzing: Toewijzing) -> int:
@@ -79,7 +78,8 @@ def weken_toewijzing(toewijzing: Toewijzing) -> int:
 def max_volume_productperiode(toewijzing: Toewijzing, productperiode: Periode) -> int:
     """Maximum GeleverdVolume of one Prestatie in the ProductPeriode, in the toewijzing Eenheid (TR321).
 
-    Per Frequentie (WMO757), counted on the part of the ProductPeriode within the toewijzing:
+    Per Frequentie (WMO757), measured over the ProductPeriode (TR321: "taking into account Eenheid and Frequentie
+    of the toewijzing and the Eenheid and length of the ProductPeriode"; see ``weken_productperiode``):
 
     * 1 per dag: days x Volume;
     * 2 per week: ``weken_productperiode`` x Volume (IV077);
@@ -87,15 +87,12 @@ def max_volume_productperiode(toewijzing: Toewijzing, productperiode: Periode) -
     * 6 totaal binnen geldigheidsduur toewijzing: Volume (the whole toewijzing could be delivered in
       one period).
     """
-    binnen = doorsnede(productperiode, toewijzing.ingangsdatum, toewijzing.einddatum)
-    if binnen is None:
-        return 0
     if toewijzing.frequentie == FREQUENTIE_PER_DAG:
-        return binnen.aantal_dagen * toewijzing.volume
+        return productperiode.aantal_dagen * toewijzing.volume
     if toewijzing.frequentie == FREQUENTIE_PER_WEEK:
         return weken_productperiode(toewijzing, productperiode) * toewijzing.volume
     if toewijzing.frequentie == FREQUENTIE_PER_MAAND:
-        return kalendermaanden(binnen) * toewijzing.volume
+        return kalendermaanden(productperiode) * toewijzing.volume
     return toewijzing.volume  # FREQUENTIE_TOTAAL
 
 

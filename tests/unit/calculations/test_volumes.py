@@ -64,8 +64,8 @@ def test_geertje_begeleiding_january_split_over_old_and_new_toewijzing():
     assert productperioden(BEGELEIDING_445567_BEEINDIGD.ingangsdatum, date(2026, 1, 6))[-1] == jan_oud
     assert max_volume_productperiode(BEGELEIDING_445567_BEEINDIGD, jan_oud) == 4  # W01 + W02 x 2
     assert max_volume_productperiode(BEGELEIDING_455678, jan_nieuw) == 4  # W02 .. W05 x 1
-    # The whole month as ProductPeriode is clipped to the toewijzing.
-    assert max_volume_productperiode(BEGELEIDING_455678, P(date(2026, 1, 1), date(2026, 1, 31))) == 4
+    # The whole month as ProductPeriode (TR307's error) is measured as declared, W01 .. W05 (TR321).
+    assert max_volume_productperiode(BEGELEIDING_455678, P(date(2026, 1, 1), date(2026, 1, 31))) == 5
 
 
 def test_inspanningsgericht_sum_over_periods_exceeds_total_because_weeks_cross_months():
@@ -107,9 +107,10 @@ def test_iv077_hh_december_three_biweekly_deliveries_fit_only_under_the_hh_rule(
     assert not past_binnen_productperiode(zelfde_niet_hh, december, geleverd, "04")
 
 
-def test_iv077_hh_short_broken_period_still_6_and_outside_toewijzing_0():
+def test_iv077_hh_short_broken_period_still_6_also_outside_toewijzing():
     assert max_volume_productperiode(HH_445566, P(date(2026, 1, 1), date(2026, 1, 30))) == 6
-    assert max_volume_productperiode(HH_445566, P(date(2026, 2, 1), date(2026, 2, 28))) == 0
+    # outside the toewijzing is TR308's error; TR321 measures the ProductPeriode as declared
+    assert max_volume_productperiode(HH_445566, P(date(2026, 2, 1), date(2026, 2, 28))) == 6
 
 
 def test_iv077_hh_total_uses_calendar_weeks_of_the_toewijzing():
@@ -218,7 +219,7 @@ def test_frequentie_totaal_binnen_geldigheidsduur():
     okt = P(date(2025, 10, 15), date(2025, 10, 31))
     assert max_volume_productperiode(NOOR_586956, okt) == 10
     assert max_volume_toewijzing(NOOR_586956) == 10
-    assert max_volume_productperiode(NOOR_586956, P(date(2026, 9, 1), date(2026, 9, 30))) == 0
+    assert max_volume_productperiode(NOOR_586956, P(date(2026, 9, 1), date(2026, 9, 30))) == 10  # TR308's error
     open_totaal = Toewijzing(date(2025, 10, 15), None, 10, "82", "6")
     assert max_volume_toewijzing(open_totaal) == 10
     prestaties = [maak_prestatie(str(i), volume=1, eenheid="82", tarief=31750) for i in range(10)]
@@ -229,9 +230,9 @@ def test_frequentie_totaal_binnen_geldigheidsduur():
 def test_frequentie_per_dag():
     t = Toewijzing(date(2025, 10, 15), date(2026, 8, 14), 1, "14", "1")
     assert max_volume_productperiode(t, P(date(2025, 10, 15), date(2025, 10, 31))) == 17
-    assert max_volume_productperiode(t, P(date(2025, 10, 1), date(2025, 10, 31))) == 17  # clipped
+    assert max_volume_productperiode(t, P(date(2025, 10, 1), date(2025, 10, 31))) == 31  # as declared (TR307)
     assert max_volume_productperiode(t, P(date(2026, 2, 1), date(2026, 2, 28))) == 28
-    assert max_volume_productperiode(t, P(date(2026, 8, 15), date(2026, 8, 31))) == 0
+    assert max_volume_productperiode(t, P(date(2026, 8, 15), date(2026, 8, 31))) == 17  # as declared (TR308)
     assert max_volume_toewijzing(t) == 304
     dagdelen = Toewijzing(date(2025, 10, 15), None, 2, "16", "1")
     assert max_volume_productperiode(dagdelen, P(date(2025, 11, 1), date(2025, 11, 30))) == 60
