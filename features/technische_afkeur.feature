@@ -412,6 +412,16 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | producten/CS003_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-aanbieder @ijw @JW301 @CS003
+      Voorbeelden: CS003_contact_zonder_begindatum_JW301_fail (CS003)
+        | voorbeeld | datum | verwachting |
+        | producten/CS003_contact_zonder_begindatum_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-aanbieder @iwmo @WMO301 @CS003
+      Voorbeelden: CS003_omgekeerd_niet_overlappend_WMO301_fail (CS003)
+        | voorbeeld | datum | verwachting |
+        | producten/CS003_omgekeerd_niet_overlappend_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-aanbieder @ijw @JW301 @CS335
       Voorbeelden: CS335_JW301_fail (CS335)
         | voorbeeld | datum | verwachting |

@@ -118,6 +118,21 @@ def _cs003(data):
     zet(toegewezen(data), Einddatum="2026-01-04")
 
 
+def _cs003_contact(data):
+    """A temporary address whose Periode has an Einddatum and no Begindatum: rejected, as the official validation
+    does (issue 8 h)."""
+    data["Client"]["Contactgegevens"].append({
+        "Soort": "04", "Adres": {"Huis": {"Huisnummer": "3"}, "Postcode": "1011AC", "Straatnaam": "Logeerstraat",
+                                 "Plaatsnaam": "Amsterdam", "LandCode": "NL"}, "Periode": {"Einddatum": "2026-01-31"}})
+
+
+def _cs003_omgekeerd(data):
+    """A second line of the same product that starts inside the first but ends before the first begins: CS003,
+    and no overlap (TR302) as the official validation decides it (issue 8 e)."""
+    tweede(data["Client"]["ToegewezenProducten"], ToewijzingNummer=586956, Ingangsdatum="2026-03-01",
+           Einddatum="2025-12-31")
+
+
 def _cs335(data):
     zet(toegewezen(data), RedenWijziging="13", Einddatum="2026-01-06")
 
@@ -184,6 +199,8 @@ CASES: list[tuple[str, str, Callable[[dict], None], list[str]]] = [
     ("CD095_WMO315_fail.xml", "WMO315", _cd095, ["CD095"]),
     ("CD096_JW317_fail.xml", "JW317", _cd096, ["CD096"]),
     ("CS003_WMO301_fail.xml", "WMO301", _cs003, ["CS003"]),
+    ("CS003_contact_zonder_begindatum_JW301_fail.xml", "JW301", _cs003_contact, ["CS003"]),
+    ("CS003_omgekeerd_niet_overlappend_WMO301_fail.xml", "WMO301", _cs003_omgekeerd, ["CS003"]),
     ("CS335_JW301_fail.xml", "JW301", _cs335, ["CS335"]),
     ("CS336_WMO301_fail.xml", "WMO301", _cs336, ["CS336"]),
     ("CS338_JW317_fail.xml", "JW317", _cs338, ["CS338"]),
