@@ -11,6 +11,8 @@ from pathlib import Path
 from ketenproef.clock import clock_for
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+DATUM_HELP = "'vandaag' for the date rules (TR135 ...), JJJJ-MM-DD; default: the system date"
+LIJST_HELP = "JSON {ProductCategorie: [ProductCode, ...]}: the product code list TR381 judges against (default: none)"
 
 
 def _datum(value: str) -> dt.date:
@@ -18,6 +20,21 @@ def _datum(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"geen datum in de vorm JJJJ-MM-DD: {value!r}") from exc
+
+
+def _productcodelijst(value: str):
+    """``--productcodelijst FILE``: JSON {ProductCategorie: [ProductCode, ...]}, the list TR381 judges against."""
+    from ketenproef.keten.config import KetenConfig
+
+    try:
+        lijst = json.loads(Path(value).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise argparse.ArgumentTypeError(f"geen leesbare productcodelijst {value!r}: {exc}") from exc
+    if not isinstance(lijst, dict) or not all(isinstance(c, list) and all(isinstance(x, str) for x in c)
+                                              for c in lijst.values()):
+        raise argparse.ArgumentTypeError(f"{value}: verwacht een JSON-object van ProductCategorie naar een lijst "
+                                         f"ProductCodes, bv. {{\"02\": [\"02A16\"]}}")
+    return KetenConfig(productcodes={str(k): frozenset(v) for k, v in lijst.items()})
 
 
 def _files(paths: list[str]) -> list[Path]:
@@ -39,7 +56,7 @@ def cmd_validate(args) -> int:
     clock = clock_for(args.datum)
     all_valid = True
     for path in _files(args.files):
-        report = validate(path.read_bytes(), clock=clock)
+        report = validate(path.read_bytes(), clock=clock, config=args.productcodelijst)
         all_valid &= report.valid
         if args.json:
             print(json.dumps({"file": str(path), **report.as_dict()}, ensure_ascii=False))
@@ -64,7 +81,7 @@ def cmd_retour(args) -> int:
     from ketenproef.validate import validate
 
     clock = clock_for(args.datum)
-    report = validate(Path(args.file).read_bytes(), clock=clock)
+    report = validate(Path(args.file).read_bytes(), clock=clock, config=args.productcodelijst)
     tree = retour_for(report, clock=clock, identificatie=args.identificatie) if report.bericht else None
     if tree is None:
         print(_human(Path(args.file), report), file=sys.stderr)
@@ -109,11 +126,13 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="judge messages as the receiving party would")
     v.add_argument("--json", action="store_true", help="one JSON object per file per line")
-    v.add_argument("--datum", type=_datum, help="'vandaag' for date rules (JJJJ-MM-DD)")
+    v.add_argument("--datum", type=_datum, help=DATUM_HELP)
+    v.add_argument("--productcodelijst", type=_productcodelijst, metavar="FILE", help=LIJST_HELP)
     v.add_argument("files", nargs="+", metavar="FILE", help="XML files or folders")
     v.set_defaults(func=cmd_validate)
     r = sub.add_parser("retour", help="print the retour (or 325) a correct receiver sends for a heenbericht")
-    r.add_argument("--datum", type=_datum)
+    r.add_argument("--datum", type=_datum, help=DATUM_HELP)
+    r.add_argument("--productcodelijst", type=_productcodelijst, metavar="FILE", help=LIJST_HELP)
     r.add_argument("--identificatie", default="RETOUR000001", help="IdentificatieRetour / id of the 325")
     r.add_argument("file", metavar="FILE")
     r.set_defaults(func=cmd_retour)

@@ -11,23 +11,28 @@ from ketenproef.bericht import Bericht
 from ketenproef.clock import Clock, SystemClock
 from ketenproef.findings import ADVIES, BERICHT, KETEN, TECHNISCH, Finding, Report
 from ketenproef.identify import Identity, identify
+from ketenproef.keten.config import KetenConfig, Referentie
 from ketenproef.parse import MAX_BYTES, parse_bytes
 from ketenproef.rules.registry import Rule, rules_for
 from ketenproef.schemas import xsd_findings
 
 
-def validate(data: bytes, *, clock: Clock | None = None, keten=None, max_bytes: int = MAX_BYTES) -> Report:
-    """Judge one message as the receiving party would. ``keten`` (chain state: a Keten, or Ketens holding one
-    per standard) enables the chain rules."""
+def validate(data: bytes, *, clock: Clock | None = None, keten=None, max_bytes: int = MAX_BYTES,
+             config: KetenConfig | None = None) -> Report:
+    """Judge one message as the receiving party would: every rule that the message, "vandaag" (``clock``) and the
+    bundled reference data decide; ``keten`` (chain state: a Keten, or Ketens holding one per standard) adds the
+    chain rules and the configured contract data (``keten.config``); without a chain ``config`` gives the
+    rules on external sources their configuration (e.g. a product code list for TR381)."""
     parsed = parse_bytes(data, max_bytes)
     if not parsed.ok:
         return Report(findings=parsed.findings)
-    report = validate_tree(parsed.root, clock=clock, keten=keten)
+    report = validate_tree(parsed.root, clock=clock, keten=keten, config=config)
     report.findings[:0] = parsed.findings
     return report
 
 
-def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=None) -> Report:
+def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=None,
+                  config: KetenConfig | None = None) -> Report:
     identity = identify(root)
     if isinstance(identity, Finding):
         return Report(findings=[identity])
@@ -38,18 +43,22 @@ def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=Non
     bericht = Bericht(identity.message, root, clock or SystemClock())
     report.bericht = bericht
     report.findings.extend(run_rules(bericht, rules_for(identity.message, identity.standard, "single"), BERICHT))
-    if keten is not None and not report.technically_rejected:
+    if not report.technically_rejected:
         if hasattr(keten, "voor"):
             keten = keten.voor(identity.standard)
-        report.findings.extend(run_chain(bericht, keten))
+        report.findings.extend(run_chain(bericht, keten, config))
     return report
 
 
-def run_chain(bericht: Bericht, keten) -> list[Finding]:
-    """Chain rules (scope 'chain') and rules on external data (scope 'external', reading ``keten.config`` and
-    the clock) for one message, given the chain state: control levels 3 and 4."""
-    rules = rules_for(bericht.name, bericht.standard, "chain") + rules_for(bericht.name, bericht.standard, "external")
-    return run_rules(bericht, rules, KETEN, keten)
+def run_chain(bericht: Bericht, keten=None, config: KetenConfig | None = None) -> list[Finding]:
+    """Control levels 3 and 4 for one message. The rules on external sources (scope 'external': the message,
+    "vandaag" from the clock and reference data, e.g. TR135, TR378, TR346) always run; without a chain they get
+    ``keten=None`` (or a ``Referentie`` holding ``config``) and judge on the message and the bundled data. The
+    chain rules (scope 'chain': they need earlier messages) run only when ``keten`` holds the chain state."""
+    rules = rules_for(bericht.name, bericht.standard, "external")
+    if keten is not None:
+        return run_rules(bericht, rules_for(bericht.name, bericht.standard, "chain") + rules, KETEN, keten)
+    return run_rules(bericht, rules, KETEN, None if config is None else Referentie(config))
 
 
 STRICT_ENV = "KETENPROEF_STRIKT"  # set (the tests do): a rule that raises propagates instead of being reported

@@ -303,8 +303,28 @@ def derive_links(rule: dict, basis: dict, messages: list[dict]) -> dict:
             "die deze regel aan geen element koppelt"}
 
 
+BRONNEN = Path(__file__).resolve().parent / "regelbronnen.yaml"
+BRON_VAN_SCOPE = {"single": ("bericht", "Het bericht zelf beslist; geen eerder bericht of externe bron nodig."),
+                  "process": ("proces", "Niet technisch toetsbaar in een bericht: gaat over werk buiten de "
+                                        "berichten of over het proces.")}
+
+
+def bron(rule_id: str, scope: str, state: str | None, listed: dict) -> dict:
+    """What the verdict of a rule needs (``bron``) and why (``toelichting``): tools/regelbronnen.yaml, else from
+    the scope (single, process) or, for a chain rule, the chain state the catalogue says it needs."""
+    if rule_id in listed:
+        return {"bron": listed[rule_id]["bron"], "toelichting": listed[rule_id]["toelichting"]}
+    if scope == "external":
+        raise SystemExit(f"{rule_id}: a rule on external data needs an entry in {BRONNEN.name}")
+    if scope in BRON_VAN_SCOPE:
+        return dict(zip(("bron", "toelichting"), BRON_VAN_SCOPE[scope], strict=True))
+    nodig = f" (toestand: {state})" if state else ""
+    return {"bron": "keten", "toelichting": f"Vraagt eerdere berichten: de stand van de keten{nodig}."}
+
+
 def register(spec: Path, basis: dict, messages: list[dict]) -> list[dict]:
     catalogue = load_yaml(spec / "rules" / "rules-iwmo-ijw-3.2.yaml")
+    listed = load_yaml(BRONNEN)
     out = []
     for r in catalogue["rules"]:
         applies = r.get("applies_to") or {}
@@ -318,7 +338,8 @@ def register(spec: Path, basis: dict, messages: list[dict]) -> list[dict]:
             "berichten": numbers, "elementen": applies.get("elements") or [],
             "retourcode": r.get("retourcode"), "controleniveau": r.get("control_level"),
             "scope": SCOPES[r["scope"]], "controleur": who_checks(numbers),
-            "toestand": r.get("state_needed"), "controle": r.get("check"), **derived,
+            "toestand": r.get("state_needed"), "controle": r.get("check"),
+            **bron(r["id"], SCOPES[r["scope"]], r.get("state_needed"), listed), **derived,
         })
     return out
 

@@ -1,22 +1,26 @@
-"""Header- en externe-bronregels voor alle berichten: TR056 (unieke BerichtIdentificatie), TR135 (Dagtekening
-niet na de systeemdatum), TR378 (bestaande CBS-gemeentecode) en TR381 (productcode past bij de categorie).
+"""Header- en externe-bronregels voor alle berichten: TR056 (unieke BerichtIdentificatie, ketenregel), TR135
+(Dagtekening niet na de systeemdatum), TR378 (bestaande CBS-gemeentecode) en TR381 (productcode past bij de
+categorie volgens de gehanteerde productcodelijst).
 
-TR135, TR378 en TR381 zijn in het register "external" (controleniveau 4, externe bron). De registry draait in de
-ketenfase alleen scope "chain", dus zijn ze met scope="chain" geregistreerd: ze lopen alleen als ``validate`` een
-keten krijgt, en lezen de externe gegevens uit ``keten.config`` (KetenConfig), de meegeleverde codelijsten en de
-klok van het bericht (``b.clock``, de systeemdatum van de ontvanger).
+TR135, TR378 en TR381 hebben scope "external": hun oordeel vraagt alleen het bericht, "vandaag" (``b.clock``) en
+referentiegegevens (de meegeleverde CBS-indeling met geldigheid, de gepubliceerde indeling hulpmiddelen iWmo, en
+wat ``keten.config`` aan contractgegevens geeft). ``validate`` draait ze daarom altijd, ook zonder keten; dan is
+``keten`` None en oordeelt de regel op wat hij heeft, zonder ooit af te keuren wat met de keten zou doorgaan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from lxml import etree
 
-from ketenproef import corpus
+from ketenproef import corpus, gemeenten
 from ketenproef.bericht import Bericht, date, find, text
 from ketenproef.keten import Keten, partijen
+from ketenproef.keten.config import KetenConfig
+from ketenproef.rules.declaratie import prestaties as kolommen
 from ketenproef.rules.registry import regel
 
 HULPMIDDELEN_LIJST = frozenset({"11", "12", "13"})  # categorieen van de gepubliceerde indeling hulpmiddelen (iWmo)
@@ -26,12 +30,22 @@ PRODUCT_PADEN = {"301": ("ToegewezenProduct", "Product/Categorie", "Product/Code
                  "315": ("AangevraagdProduct", "Product/Categorie", "Product/Code"),
                  "317": ("NieuwProduct", "Product/Categorie", "Product/Code"),
                  "323": ("Prestatie", "ProductCategorie", "ProductCode")}
+INGANGSDATUM = {"301": ("ToegewezenProduct", "Ingangsdatum"),
+                "305": ("StartProduct", "ToewijzingIngangsdatum"),
+                "307": ("StopProduct", "ToewijzingIngangsdatum"),
+                "315": ("AangevraagdProduct", "ToewijzingIngangsdatum")}
 VERWIJDEREN = "3"
+GEEN_CONFIG = KetenConfig()
 
 
-@cache
-def cbs_codes() -> frozenset[str]:
-    return corpus.codes("CBS-GEMEENTE")
+def config(keten) -> KetenConfig:
+    """The configuration: of the chain, of a ``Referentie`` (no chain, validate --productcodelijst), or none."""
+    return GEEN_CONFIG if keten is None else keten.config
+
+
+def ketenstaat(keten) -> Keten | None:
+    """The chain state, or None when the rule runs without a chain (``keten`` None or a ``Referentie``)."""
+    return keten if isinstance(keten, Keten) else None
 
 
 @cache
@@ -60,9 +74,9 @@ def TR056(b: Bericht, keten: Keten):
 
 @regel("TR135", berichten=["301", "305", "307", "315", "317", "319", "323", "325"], retourcode="8848",
        scope="external")
-def TR135(b: Bericht, keten: Keten):
+def TR135(b: Bericht, keten: Keten | None):
     """Dagtekening (in een 325 ook DeclaratieIdentificatie/Dagtekening) ligt niet na de systeemdatum van de
-    ontvanger (``b.clock.today()``). Externe bron; draait in de ketenfase."""
+    ontvanger (``b.clock.today()``: bij ``validate --datum`` die datum). Geen keten nodig."""
     vandaag = b.clock.today()
     for pad in ("BerichtIdentificatie/Dagtekening", "DeclaratieIdentificatie/Dagtekening"):
         el = find(b.header, pad)
@@ -72,63 +86,118 @@ def TR135(b: Bericht, keten: Keten):
 
 # ---------------------------------------------------------------- TR378
 
-def geldige_code(code: str, keten: Keten, aanbieder: str) -> bool:
-    """In de CBS-lijst, in ``keten.config.gemeentecodes`` (bv. oude codes na een herindeling), of een code waaronder
-    deze aanbieder al een toewijzing ontving: die code was actueel op de Ingangsdatum van die toewijzing, en na
-    een herindeling mag de oude lijst voor die toewijzingen blijven gelden."""
-    if code in cbs_codes() or code in keten.config.gemeentecodes:
+def ingangsdata(b: Bericht) -> list[dt.date] | None:
+    """De ingangsdatum van de toewijzing bij elk product: Ingangsdatum (301) of ToewijzingIngangsdatum (305, 307,
+    315); None voor een bericht zonder zo'n datum (317, 319, 323, 325)."""
+    if b.number not in INGANGSDATUM:
+        return None
+    klasse, pad = INGANGSDATUM[b.number]
+    return [date(el, pad) for el in b.all(klasse)]
+
+
+def oude_lijst_mag(code: str, b: Bericht, keten: Keten | None, aanbieder: str) -> bool:
+    """De uitzondering na een herindeling: een oudere CBS-lijst mag, als die actueel was op de ingangsdatum van
+    de toewijzing. Draagt het bericht die datum (301, 305, 307, 315), dan moet elk product op zijn ingangsdatum
+    onder de code vallen (voor 2014, het begin van de gegevens, is er geen oordeel). Met keten geldt ook een code
+    waaronder deze aanbieder al een toewijzing ontving. Zonder keten en zonder datum (317, 319, 323, 325) weet
+    alleen de keten of een toewijzing de code droeg: elke code die op of voor de Dagtekening in de CBS-indeling
+    stond kan zo'n code zijn en wordt dus niet afgekeurd."""
+    data = ingangsdata(b)
+    if data and all(gemeenten.geldig_op(code, d) or d < gemeenten.BEGIN_GEGEVENS for d in data):
         return True
-    return any(g == code and a == aanbieder for g, a, _ in keten.toewijzingen.versies)
+    if ketenstaat(keten) is not None:
+        return any(g == code and a == aanbieder for g, a, _ in keten.toewijzingen.versies)
+    return data is None and gemeenten.bestond_voor(code, b.dagtekening)
+
+
+def geldige_code(code: str, b: Bericht, keten: Keten | None, aanbieder: str) -> bool:
+    """In de CBS-indeling die actueel is op de Dagtekening, in ``keten.config.gemeentecodes`` (configuratie), of
+    onder de uitzondering voor een oudere lijst (``oude_lijst_mag``)."""
+    if gemeenten.geldig_op(code, b.dagtekening) or code in config(keten).gemeentecodes:
+        return True
+    return oude_lijst_mag(code, b, keten, aanbieder)
 
 
 @regel("TR378", berichten=["301", "305", "307", "315", "317", "319", "323", "325"], retourcode="S300",
        scope="external")
-def TR378(b: Bericht, keten: Keten):
+def TR378(b: Bericht, keten: Keten | None):
     """De gemeentecode (Afzender van 301/319/325, Ontvanger van 305/307/315/317/323; in JW319 ook
-    Woonplaatsbeginsel/Gemeente) bestaat in de CBS-gemeentelijke indeling. Na een herindeling blijven oude codes
-    geldig voor toewijzingen die ze al droegen, en codes uit ``keten.config.gemeentecodes``. Externe bron."""
+    Woonplaatsbeginsel/Gemeente) bestaat in de CBS-gemeentelijke indeling die actueel is op de Dagtekening, of
+    (na een herindeling) in een oudere lijst die actueel was op de ingangsdatum van de toewijzing
+    (``geldige_code``). Woonplaatsbeginsel/Gemeente noemt de gemeente van nu: de indeling op de Dagtekening."""
     gemeente, aanbieder = partijen(b)
-    if not geldige_code(gemeente, keten, aanbieder):
+    if not geldige_code(gemeente, b, keten, aanbieder):
         veld = "Afzender" if b.model["sent_by"] == "gemeente" else "Ontvanger"
         yield find(b.header, veld), (f"Gemeentecode {gemeente} ({veld}) komt niet voor in de CBS-gemeentelijke "
-                                     f"indeling (TR378).")
+                                     f"indeling op {_peildatum(b)} (TR378).")
     for el in b.iter("Antwoord/Woonplaatsbeginsel/Gemeente") if b.number == "319" else ():
-        if el.text not in cbs_codes() and el.text not in keten.config.gemeentecodes:
-            yield el, (f"Woonplaatsbeginsel/Gemeente {el.text} komt niet voor in de CBS-gemeentelijke indeling "
-                       f"(TR378).")
+        if not gemeenten.geldig_op(el.text, b.dagtekening) and el.text not in config(keten).gemeentecodes:
+            yield el, (f"Woonplaatsbeginsel/Gemeente {el.text} komt niet voor in de CBS-gemeentelijke indeling op "
+                       f"de Dagtekening {b.dagtekening} (TR378).")
+
+
+def _peildatum(b: Bericht) -> str:
+    data = ingangsdata(b)
+    if data:
+        return f"de Dagtekening {b.dagtekening} noch op de ingangsdatum van elke toewijzing"
+    return f"de Dagtekening {b.dagtekening}"
 
 
 # ---------------------------------------------------------------- TR381
 
-def past_niet(categorie: str, code: str, standaard: str, keten: Keten) -> str | None:
-    """Waarom de productcode niet bij de categorie past, of None. Met ``keten.config.productcodes`` de afgesproken
-    lijst; zonder die lijst alleen wat zeker is: een productcode begint met zijn categorie (landelijke lijst,
-    regionale lijsten en de indeling hulpmiddelen), en in iWmo staat een code volgens de indeling hulpmiddelen
-    (categorie 11-13, derde teken X, hoofdgroep niet 9 'overig') in die gepubliceerde lijst."""
-    lijst = keten.config.productcodes
+def past_niet(categorie: str, code: str, standaard: str, lijst: dict[str, frozenset[str]] | None) -> str | None:
+    """Waarom de productcode niet bij de categorie past volgens de productcodelijst die geldt, of None. Met een
+    afgesproken lijst (``KetenConfig.productcodes_voor``) die lijst. Zonder: alleen waar de standaard zelf een
+    lijst publiceert, de indeling hulpmiddelen iWmo (categorie 11-13): een code uit die lijst hoort bij zijn eigen
+    categorie. Andere codes zonder lijst: geen oordeel (IV075: een gemeente mag een eigen lijst gebruiken)."""
     if lijst is not None:
         return None if code in lijst.get(categorie, ()) else "staat niet bij deze categorie in de productcodelijst"
-    if not code.startswith(categorie):
-        return f"begint niet met de categorie {categorie}"
-    if (standaard == "iWmo" and categorie in HULPMIDDELEN_LIJST and code[2:3] == "X" and code[3:4] != "9"
-            and code not in hulpmiddelen()):
+    if standaard == "iWmo":
+        return buiten_hulpmiddelenlijst(categorie, code)
+    return None
+
+
+def buiten_hulpmiddelenlijst(categorie: str, code: str) -> str | None:
+    """Tegen de gepubliceerde indeling hulpmiddelen iWmo: een code uit die lijst hoort bij zijn eigen categorie,
+    en een code in haar vorm (categorie 11-13, derde teken X, hoofdgroep niet 9 'overig') staat erin."""
+    eigen = hulpmiddelen().get(code)
+    if eigen is not None and eigen != categorie:
+        return f"hoort volgens de indeling hulpmiddelen iWmo bij categorie {eigen}"
+    if eigen is None and categorie in HULPMIDDELEN_LIJST and code.startswith(categorie) and code[2:3] == "X" \
+            and code[3:4] != "9":
         return "staat niet in de indeling hulpmiddelen iWmo"
     return None
 
 
-def productregels(b: Bericht) -> Iterator[tuple[etree._Element, str, str, etree._Element]]:
+def productregels(b: Bericht) -> Iterator[tuple[str, str, Callable[[], etree._Element]]]:
+    """(ProductCategorie, ProductCode, element van de code) per product; in een 323 uit de gedeelde lezing van de
+    prestaties (het element pas opgezocht bij een afkeur)."""
+    if b.number == "323":  # the columns the single-message rules already read; each pair judged once
+        k = kolommen(b)
+        for i, (categorie, code) in enumerate(zip(k.cat, k.code, strict=True)):
+            yield categorie, code, lambda i=i: k.element(i, "ProductCode")
+        return
     klasse, cat_pad, code_pad = PRODUCT_PADEN[b.number]
     for el in b.all(klasse):
         code_el = find(el, code_pad)
         if code_el is not None and (b.number not in ("305", "307") or text(el, "StatusAanlevering") != VERWIJDEREN):
-            yield el, text(el, cat_pad), code_el.text, code_el
+            yield text(el, cat_pad), code_el.text, lambda code_el=code_el: code_el
 
 
 @regel("TR381", berichten=["301", "305", "307", "315", "317", "323"], retourcode="S329", scope="external")
-def TR381(b: Bericht, keten: Keten):
-    """ProductCode hoort volgens de gebruikte productcodelijst bij de ProductCategorie (``past_niet``). Een
-    start/stop met StatusAanlevering 3 wordt niet inhoudelijk beoordeeld. Externe bron."""
-    for _, categorie, code, code_el in productregels(b):
-        reden = past_niet(categorie, code, b.standard, keten)
+def TR381(b: Bericht, keten: Keten | None):
+    """ProductCode hoort volgens de gehanteerde productcodelijst bij de ProductCategorie (``past_niet``). Een
+    start/stop met StatusAanlevering 3 wordt niet inhoudelijk beoordeeld. Geldt er geen lijst (iJw zonder
+    afgesproken lijst), dan is er niets te beoordelen."""
+    gemeente, aanbieder = partijen(b)
+    lijst = config(keten).productcodes_voor(gemeente, aanbieder)
+    if lijst is None and b.standard != "iWmo":
+        return
+    oordeel: dict[tuple[str, str], str | None] = {}
+    for categorie, code, element in productregels(b):
+        paar = (categorie, code)
+        if paar not in oordeel:
+            oordeel[paar] = past_niet(categorie, code, b.standard, lijst)
+        reden = oordeel[paar]
         if reden:
-            yield code_el, f"Productcode {code} past niet bij categorie {categorie}: de code {reden} (TR381)."
+            yield element(), f"Productcode {code} past niet bij categorie {categorie}: de code {reden} (TR381)."

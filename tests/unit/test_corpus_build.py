@@ -17,6 +17,8 @@ def test_generated_corpus_is_current(tmp_path):
     copy = tmp_path / "tools" / "build_corpus.py"
     copy.parent.mkdir()
     copy.write_text(script, encoding="utf-8")
+    bronnen = "regelbronnen.yaml"  # our own classification of the rules, read by the script (bron, toelichting)
+    (copy.parent / bronnen).write_text((ROOT / "tools" / bronnen).read_text(encoding="utf-8"), encoding="utf-8")
     subprocess.run([sys.executable, str(copy), "--spec", str(SPEC)], check=True, capture_output=True)
     for folder in ("schemas/iwmo/3.2", "schemas/ijw/3.2", "berichten", "codelijsten", "regels"):
         fresh, committed = tmp_path / "corpus" / folder, ROOT / "corpus" / folder

@@ -1,6 +1,7 @@
 """Header and external-data rules (keten_extern.py): TR056, TR135, TR378, TR381. TR135/TR378/TR381 are "external"
-in the register and registered with that scope; validate runs them in the chain phase (they read keten.config,
-the bundled codelists and the clock)."""
+in the register and registered with that scope; validate runs them with and without a chain (they read the
+clock, the bundled codelists and, with a chain, keten.config). tests/unit/rules/test_extern_zonder_keten.py has
+the verdicts without a chain."""
 
 from __future__ import annotations
 
@@ -37,12 +38,13 @@ def test_registration_matches_register(rule_id):
     assert rule.scope == entry["scope"] == ("chain" if rule_id == "TR056" else "external")
 
 
-def test_external_rules_do_not_run_without_a_chain():
+def test_external_rules_run_without_a_chain_too():
+    """TR135 and TR378 need no earlier message: validate without a keten applies them."""
     data = basis("WMO301")
     data["Header"]["BerichtIdentificatie"]["Dagtekening"] = "2026-01-13"
     data["Header"]["Afzender"] = ONBEKENDE_GEMEENTE
     data["Client"]["ToegewezenProducten"][0]["Toewijzingsdatum"] = "2026-01-13"
-    assert validate(factory.to_bytes("WMO301", data), clock=KLOK).findings == []
+    assert {f.rule for f in validate(factory.to_bytes("WMO301", data), clock=KLOK).findings} == {"TR135", "TR378"}
 
 
 # ---------------------------------------------------------------- TR056
@@ -150,11 +152,18 @@ def test_tr378_woonplaatsbeginsel_gemeente():
 # ---------------------------------------------------------------- TR381
 
 
-@pytest.mark.parametrize(("prefix", "product"), [("WMO", {"Categorie": "02", "Code": "03A01"}),
-                                                 ("JW", {"Categorie": "45", "Code": "46A01"}),
-                                                 ("WMO", {"Categorie": "12", "Code": "12X77"})])
-def test_tr381_code_does_not_belong_to_the_categorie(prefix, product):
-    proef = Proef()
+LIJST = {"02": frozenset({"02A01"}), "03": frozenset({"03A01"}), "45": frozenset({"45A01"}),
+         "46": frozenset({"46A01"})}
+
+
+@pytest.mark.parametrize(("prefix", "product", "lijst"), [("WMO", {"Categorie": "02", "Code": "03A01"}, LIJST),
+                                                          ("JW", {"Categorie": "45", "Code": "46A01"}, LIJST),
+                                                          ("WMO", {"Categorie": "12", "Code": "12X77"}, None),
+                                                          ("WMO", {"Categorie": "12", "Code": "11X01"}, None)])
+def test_tr381_code_does_not_belong_to_the_categorie(prefix, product, lijst):
+    """TR381: "ProductCode moet voorkomen in de gehanteerde productcodelijst en horen bij de ProductCategorie";
+    with an agreed list that list, without one the published indeling hulpmiddelen iWmo."""
+    proef = Proef(KetenConfig(productcodes=lijst))
     report = proef.verwacht(f"{prefix}301", lambda d: d["Client"]["ToegewezenProducten"][0].update(Product=product),
                             "TR381", klasse="ToegewezenProduct")
     assert report.findings[0].path.endswith("Product/Code") and product["Code"] in report.findings[0].text
@@ -164,8 +173,13 @@ def test_tr381_code_does_not_belong_to_the_categorie(prefix, product):
 @pytest.mark.parametrize(("prefix", "product"), [("WMO", {"Categorie": "12", "Code": "12X01"}),
                                                  ("WMO", {"Categorie": "12", "Code": "12X91"}),
                                                  ("JW", {"Categorie": "43", "Code": "43Z01"}),
-                                                 ("JW", {"Categorie": "45", "Code": "45X77"})])
-def test_tr381_without_a_product_list_only_safe_checks(prefix, product):
+                                                 ("JW", {"Categorie": "45", "Code": "45X77"}),
+                                                 ("WMO", {"Categorie": "02", "Code": "03A01"}),
+                                                 ("WMO", {"Categorie": "02", "Code": "ABCDE"}),
+                                                 ("JW", {"Categorie": "45", "Code": "46A01"})])
+def test_tr381_without_a_product_list_only_the_published_list(prefix, product):
+    """IV075 lets a gemeente use its own list: without an agreed list a code outside the published indeling
+    hulpmiddelen gets no S329, whatever its first characters."""
     Proef().verwacht(f"{prefix}301", lambda d: d["Client"]["ToegewezenProducten"][0].update(Product=product))
 
 
@@ -176,12 +190,26 @@ def test_tr381_with_the_agreed_product_list(code, rules):
         Product={"Categorie": "02", "Code": code}), *rules, klasse="AangevraagdProduct")
 
 
+def test_tr381_with_a_list_per_gemeente_and_aanbieder():
+    """A list agreed between one gemeente and one aanbieder goes before the general one, and only for them."""
+    data = basis("WMO315")
+    data["Client"]["AangevraagdeProducten"][0]["Product"] = {"Categorie": "02", "Code": "ABCDE"}
+    b = bericht("WMO315", data)
+    gemeente, aanbieder = data["Header"]["Ontvanger"], data["Header"]["Afzender"]
+    eigen = Keten(KetenConfig(productcodes=LIJST, productcodelijsten={(gemeente, aanbieder): {"02": frozenset({
+        "ABCDE"})}}))
+    assert list(get("TR381").func(b, eigen)) == []
+    ander = Keten(KetenConfig(productcodes=LIJST, productcodelijsten={("0599", aanbieder): {"02": frozenset({
+        "ABCDE"})}}))
+    assert len(list(get("TR381").func(b, ander))) == 1
+
+
 def test_tr381_other_classes_and_deletes():
-    keten = Keten()
+    keten = Keten(KetenConfig(productcodes=LIJST))
     data = basis("JW323")
     data["Declaratie"]["Clienten"][0]["Prestaties"][0]["ProductCode"] = "46A01"
     assert [t[-40:] for _, t in get("TR381").func(bericht("JW323", data), keten)] == [
-        "past niet bij categorie 45: de code begint niet met de categorie 45 (TR381)."[-40:]]
+        "staat niet bij deze categorie in de productcodelijst (TR381)."[-40:]]
     stop = basis("WMO307")
     stop["Client"]["StopProducten"][0]["Product"] = {"Categorie": "02", "Code": "03A01"}
     assert len(list(get("TR381").func(bericht("WMO307", stop), keten))) == 1
