@@ -4,7 +4,13 @@ Starts ``ketenproef serve --rol gemeente`` as a separate process on loopback (a 
 commits), then posts small JW315 messages over a real HTTP client with a bounded number in flight. Bounded
 in count (--aantal) and time (--max-seconden). Not a test; prints the figure.
 
+With ``--groot`` it measures instead how much a large message delays a small one: per round it times small
+JW315 posts one after another, first alone, then while a ~20 MB JW323 is posted and judged (the message alone off
+the event loop and outside the Keten lock, the chain rules under it). It prints the medians with their spread and
+the server's peak memory (ru_maxrss of the server process).
+
     .venv/bin/python benchmarks/bench_mockserver.py [--aantal 3000] [--parallel 16] [--ophalen]
+    .venv/bin/python benchmarks/bench_mockserver.py --groot [--rondes 5] [--prestaties 21000]
 """
 
 from __future__ import annotations
@@ -39,9 +45,9 @@ def messages(count: int) -> list[bytes]:
     return out
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, datum: str = "2026-01-14") -> tuple[subprocess.Popen, str]:
     cmd = [sys.executable, "-m", "ketenproef.cli", "serve", "--rol", "gemeente", "--poort", "0", "--db", str(db),
-           "--datum", "2026-01-14"]
+           "--datum", datum]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = proc.stdout.readline()
     if "http://" not in line:
@@ -78,12 +84,27 @@ async def run(url: str, bodies: list[bytes], parallel: int, deadline: float, fet
 
 
 def main() -> int:
+    args = arguments()
+    if args.groot:
+        from bench_groot import groot
+
+        return groot(args, messages, start_server)
+    return throughput(args)
+
+
+def arguments() -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--aantal", type=int, default=3000, help="number of heenberichten (bounded)")
     p.add_argument("--parallel", type=int, default=16, help="requests in flight")
     p.add_argument("--max-seconden", type=float, default=30.0, help="stop after this many seconds")
     p.add_argument("--ophalen", action="store_true", help="also GET every retour from the mailbox")
-    args = p.parse_args()
+    p.add_argument("--groot", action="store_true", help="time small posts while a ~20 MB 323 is judged")
+    p.add_argument("--rondes", type=int, default=5, help="--groot: rounds (each with its own large 323)")
+    p.add_argument("--prestaties", type=int, default=21000, help="--groot: prestaties in the large 323 (~20 MB)")
+    return p.parse_args()
+
+
+def throughput(args: argparse.Namespace) -> int:
     bodies = messages(args.aantal)
     with tempfile.TemporaryDirectory() as tmp:
         proc, url = start_server(Path(tmp) / "bench.sqlite")
