@@ -237,6 +237,46 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | declaratie/schrikkelmaand_WMO323_ok.xml | 2026-01-12 | bevat zijn retour geen technische afkeur |
 
+      @rol-aanbieder @iwmo @WMO301
+      Voorbeelden: TR378_beemster_2021_WMO301_ok (geldig)
+        | voorbeeld | datum | verwachting |
+        | extern/TR378_beemster_2021_WMO301_ok.xml | 2021-03-01 | bevat zijn retour geen technische afkeur |
+
+      @rol-aanbieder @iwmo @WMO301 @TR378
+      Voorbeelden: TR378_beemster_2023_WMO301_fail (TR378)
+        | voorbeeld | datum | verwachting |
+        | extern/TR378_beemster_2023_WMO301_fail.xml | 2023-03-01 | keurt de ontvanger het bericht af met retourcode "S300" |
+
+      @rol-gemeente @iwmo @WMO305
+      Voorbeelden: TR378_beemster_toewijzing_2021_WMO305_ok (geldig)
+        | voorbeeld | datum | verwachting |
+        | extern/TR378_beemster_toewijzing_2021_WMO305_ok.xml | 2023-03-01 | bevat zijn retour geen technische afkeur |
+
+      @rol-aanbieder @ijw @JW319 @TR378
+      Voorbeelden: TR378_woonplaatsbeginsel_JW319_fail (TR378)
+        | voorbeeld | datum | verwachting |
+        | extern/TR378_woonplaatsbeginsel_JW319_fail.xml | 2023-03-01 | keurt de ontvanger het bericht af met retourcode "S300" |
+
+      @rol-gemeente @iwmo @WMO315 @TR135
+      Voorbeelden: TR135_WMO315_fail (TR135)
+        | voorbeeld | datum | verwachting |
+        | extern/TR135_WMO315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "8848" |
+
+      @rol-gemeente @iwmo @WMO323 @TR346
+      Voorbeelden: TR346_WMO323_fail (TR346)
+        | voorbeeld | datum | verwachting |
+        | extern/TR346_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "9346" |
+
+      @rol-gemeente @iwmo @WMO315
+      Voorbeelden: TR381_eigen_lijst_WMO315_ok (geldig)
+        | voorbeeld | datum | verwachting |
+        | extern/TR381_eigen_lijst_WMO315_ok.xml | 2026-01-12 | bevat zijn retour geen technische afkeur |
+
+      @rol-aanbieder @iwmo @WMO301 @TR381
+      Voorbeelden: TR381_hulpmiddel_WMO301_fail (TR381)
+        | voorbeeld | datum | verwachting |
+        | extern/TR381_hulpmiddel_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "S329" |
+
       @rol-aanbieder @iwmo @WMO301 @TR002
       Voorbeelden: TR002_WMO301_fail (TR002)
         | voorbeeld | datum | verwachting |
