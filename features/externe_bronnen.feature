@@ -2,8 +2,8 @@
 @release-3.2
 Functionaliteit: Controles tegen externe bronnen
   Sommige technische regels toetst de ontvanger niet aan eerdere berichten maar aan een bron buiten de berichten
-  (controleniveau 4): zijn eigen systeemdatum (TR135), de CBS-gemeentelijke indeling (TR378), de gebruikte
-  productcodelijst (TR381) en de contractafspraken over tarieven (TR418). Een correct systeem stuurt alleen
+  (controleniveau 4): zijn eigen systeemdatum (TR135), de CBS-gemeentelijke indeling die geldt op de datum
+  (TR378), de gehanteerde productcodelijst (TR381) en de contractafspraken over tarieven (TR418). Een correct systeem stuurt alleen
   berichten die deze controles doorstaan, en keurt een bericht dat ze niet doorstaat af met de retourcode van
   de regel.
 
@@ -49,15 +49,25 @@ Functionaliteit: Controles tegen externe bronnen
       Dan keurt de ontvanger het bericht af met retourcode "S300" op "Woonplaatsbeginsel"
 
   @iwmo @ijw @TR381 @OP302
-  Regel: De productcode hoort bij de productcategorie
+  Regel: De productcode hoort bij de productcategorie volgens de gehanteerde productcodelijst
+    Een gemeente mag een eigen productcodelijst hanteren (IV075). Gemeente en aanbieder leggen de lijst die zij
+    samen hanteren elk in hun eigen systeem vast (actie "productcodelijst"); een code die daarin niet bij zijn
+    categorie staat wordt afgekeurd met S329. Zonder afgesproken lijst is er niets om tegen te toetsen: dan keurt
+    niemand een eigen productcode af.
 
     Scenario: Een toewijzing met een productcode van een andere categorie gaat niet door
+      Gegeven de gemeente en de aanbieder hanteren een eigen productcodelijst
       Als de gemeente een toewijzing afgeeft met een productcode van een andere categorie vanaf "2026-02-01" tot "2026-07-31"
       Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "S329" op "ToegewezenProduct"
 
     Scenario: Een verzoek om toewijzing met een productcode van een andere categorie gaat niet door
+      Gegeven de gemeente en de aanbieder hanteren een eigen productcodelijst
       Als de aanbieder een verzoek om toewijzing indient met een productcode van een andere categorie vanaf "2026-02-01" tot "2026-07-31"
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "S329" op "AangevraagdProduct"
+
+    Scenario: Zonder afgesproken productcodelijst gaat een eigen productcode van de gemeente door
+      Als de gemeente een toewijzing afgeeft met de eigen productcode "ABCDE" vanaf "2026-02-01" tot "2026-07-31"
+      Dan keurt de ontvanger het bericht niet af
 
   @iwmo @ijw @TR418 @WMO323 @JW323 @OP302
   Regel: Het ProductTarief van een prestatie is het tarief uit het contract

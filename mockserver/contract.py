@@ -5,12 +5,16 @@
     {"tarieven": [{"gemeente": "0363", "aanbieder": "12345678", "ProductCode": "02A16", "Eenheid": "04",
                    "tarief": 5000}],
      "gemeentecodes": ["0999"],
-     "productcodes": {"02": ["02A16"]}}
+     "productcodes": {"02": ["02A16"]},
+     "productcodelijsten": [{"gemeente": "0363", "aanbieder": "12345678", "productcodes": {"02": ["ABCDE"]}}]}
 
 ``tarieven`` are contract tariffs in euro cents (TR418, retourcode 0611; also TR346 and TR341), ``gemeentecodes``
 extra valid gemeentecodes besides the CBS list (TR378), ``productcodes`` the agreed ProductCodes per
-ProductCategorie (TR381; absent or null = no list). ``normalise`` checks the input and gives the one canonical
-form that is stored, returned by ``GET`` and turned into a ``KetenConfig`` by ``config_of``.
+ProductCategorie for every pair (TR381; absent or null = no list: only the published hulpmiddelen list of iWmo is
+judged, IV075), ``productcodelijsten`` a list for one gemeente and aanbieder (e.g. the gemeente's own list in their
+contract), which goes before ``productcodes`` for that pair; a later entry for the same pair replaces an earlier.
+``normalise`` checks the input and gives the one canonical form that is stored, returned by ``GET`` and turned
+into a ``KetenConfig`` by ``config_of``.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from pathlib import Path
 
 from ketenproef.keten.config import KetenConfig
 
-VELDEN = ("tarieven", "gemeentecodes", "productcodes")
+VELDEN = ("tarieven", "gemeentecodes", "productcodes", "productcodelijsten")
+LIJST_VELDEN = ("gemeente", "aanbieder", "productcodes")
 TARIEF_VELDEN = ("gemeente", "aanbieder", "ProductCode", "Eenheid", "tarief")
 MAX_TARIEF = 99_999_999  # LDT_Bedrag
 PATRONEN = {
@@ -38,16 +43,18 @@ class ContractError(ValueError):
 
 
 def leeg() -> dict:
-    return {"tarieven": [], "gemeentecodes": [], "productcodes": None}
+    return {"tarieven": [], "gemeentecodes": [], "productcodes": None, "productcodelijsten": []}
 
 
 def normalise(body) -> dict:
     """The canonical contract (all keys, sorted, without duplicates), or ContractError."""
     if not isinstance(body, dict):
-        raise ContractError("Het contract is een JSON-object met 'tarieven', 'gemeentecodes' en/of 'productcodes'.")
+        raise ContractError("Het contract is een JSON-object met 'tarieven', 'gemeentecodes', 'productcodes' en/of "
+                            "'productcodelijsten'.")
     _geen_onbekende(body, VELDEN, "het contract")
     return {"tarieven": tarieven(body.get("tarieven")), "gemeentecodes": gemeentecodes(body.get("gemeentecodes")),
-            "productcodes": productcodes(body.get("productcodes"))}
+            "productcodes": productcodes(body.get("productcodes")),
+            "productcodelijsten": productcodelijsten(body.get("productcodelijsten"))}
 
 
 def tarieven(value) -> list[dict]:
@@ -97,18 +104,36 @@ def gemeentecodes(value) -> list[str]:
     return sorted({code(v, "gemeente", f"gemeentecodes[{i}]") for i, v in enumerate(_lijst(value, "gemeentecodes"))})
 
 
-def productcodes(value) -> dict[str, list[str]] | None:
+def productcodes(value, waar_lijst: str = "productcodes") -> dict[str, list[str]] | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise ContractError("productcodes: een object van ProductCategorie naar een lijst ProductCodes, "
+        raise ContractError(f"{waar_lijst}: een object van ProductCategorie naar een lijst ProductCodes, "
                             "bv. {\"02\": [\"02A16\"]}.")
     out = {}
     for categorie, codes in sorted(value.items()):
-        waar = f"productcodes[{categorie!r}]"
+        waar = f"{waar_lijst}[{categorie!r}]"
         code(categorie, "ProductCategorie", waar)
         out[categorie] = sorted({code(c, "ProductCode", f"{waar}[{i}]") for i, c in enumerate(_lijst(codes, waar))})
     return out
+
+
+def productcodelijsten(value) -> list[dict]:
+    """Lists per (gemeente, aanbieder), sorted; a later entry for the same pair replaces an earlier one."""
+    out: dict[tuple[str, str], dict] = {}
+    for i, item in enumerate(_lijst(value, "productcodelijsten")):
+        waar = f"productcodelijsten[{i}]"
+        if not isinstance(item, dict):
+            raise ContractError(f"{waar}: een object met {', '.join(LIJST_VELDEN)}.")
+        _geen_onbekende(item, LIJST_VELDEN, waar)
+        missend = [veld for veld in LIJST_VELDEN if item.get(veld) is None]
+        if missend:
+            raise ContractError(f"{waar}: {', '.join(missend)} ontbreekt.")
+        paar = (code(item["gemeente"], "gemeente", f"{waar}.gemeente"),
+                code(item["aanbieder"], "aanbieder", f"{waar}.aanbieder"))
+        out[paar] = {"gemeente": paar[0], "aanbieder": paar[1],
+                     "productcodes": productcodes(item["productcodes"], f"{waar}.productcodes")}
+    return [out[paar] for paar in sorted(out)]
 
 
 def _lijst(value, waar: str) -> list:
@@ -129,8 +154,14 @@ def config_of(contract: dict) -> KetenConfig:
     """The chain rules' view of a canonical contract."""
     codes = contract.get("productcodes")
     return KetenConfig(tarieven={sleutel(t): t["tarief"] for t in contract.get("tarieven", [])},
-                       productcodes=None if codes is None else {k: frozenset(v) for k, v in codes.items()},
+                       productcodes=None if codes is None else _frozen(codes),
+                       productcodelijsten={(lijst["gemeente"], lijst["aanbieder"]): _frozen(lijst["productcodes"])
+                                           for lijst in contract.get("productcodelijsten", [])},
                        gemeentecodes=frozenset(contract.get("gemeentecodes", [])))
+
+
+def _frozen(codes: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in codes.items()}
 
 
 def lees(path: str | Path) -> dict:

@@ -9,7 +9,7 @@ import pytest
 from pytest_bdd import given, parsers, when
 
 from suite import berichtdata as bd
-from suite.handelingen import CODE_VAN_ANDERE_CATEGORIE, centen, datum, omvang, product
+from suite.handelingen import ANDERE_CATEGORIE, BENOEMD, CODE_VAN_ANDERE_CATEGORIE, centen, datum, omvang, product
 from sut.base import SutError
 
 ONBESTAANDE_GEMEENTE = "9999"  # not in any CBS gemeentelijke indeling
@@ -59,6 +59,49 @@ def verzoek_code_andere_categorie(gesprek, vandaag, begin, eind):
     aanvraag = gesprek.aanvraag(None, datum(begin), datum(eind), Product={"Categorie": categorie, "Code": code})
     with gesprek.mag_weigeren():
         return gesprek.verzoek_om_toewijzing(vandaag, [aanvraag])
+
+
+@when(parsers.parse('de gemeente een toewijzing afgeeft met de eigen productcode "{code}" vanaf "{begin}" tot '
+                    '"{eind}"'), target_fixture="uitkomst")
+def toewijzing_eigen_code(gesprek, vandaag, code, begin, eind):
+    categorie = gesprek.productcode(None)[:2]
+    return gesprek.toewijzing_afgeven(vandaag, begin=begin, eind=eind, Product={"Categorie": categorie, "Code": code})
+
+
+def _productcodelijst(standaard: str) -> dict[str, list[str]]:
+    """The suite's named products plus the code of another category, each under its own category."""
+    codes = [BENOEMD[naam][standaard] for naam in ("standaard", "ander", "derde")] + [ANDERE_CATEGORIE[standaard][1]]
+    lijst: dict[str, list[str]] = {}
+    for code in codes:
+        lijst.setdefault(code[:2], []).append(code)
+    return lijst
+
+
+@given("de gemeente en de aanbieder hanteren een eigen productcodelijst")
+def productcodelijst(gesprek, ketenpartner, vandaag, request):
+    """TR381 judges "volgens de gehanteerde productcodelijst" (IV075): both sides get the list of this gemeente and
+    aanbieder, the ketenpartner in its contract, the system through the action ``productcodelijst``; after the
+    scenario both forget it again. A system that cannot take it that way skips the scenario (say so in the
+    report)."""
+    paar = {"gemeente": gesprek.partijen.gemeente, "aanbieder": gesprek.partijen.aanbieder}
+    _zet_lijst(ketenpartner, paar, _productcodelijst(gesprek.standaard))
+    request.addfinalizer(lambda: _zet_lijst(ketenpartner, paar, None))
+    try:
+        gesprek.sut.trigger("productcodelijst", {**paar, "productcodes": _productcodelijst(gesprek.standaard)},
+                            vandaag)
+    except SutError as exc:
+        pytest.skip(f"het systeem neemt geen productcodelijst aan via de actie 'productcodelijst' ({exc}); TR381 is "
+                    f"zo niet te toetsen")
+    request.addfinalizer(lambda: gesprek.sut.trigger("productcodelijst", {**paar, "productcodes": None}, vandaag))
+
+
+def _zet_lijst(ketenpartner, paar: dict, productcodes: dict | None) -> None:
+    """Replace (or with None remove) the ketenpartner's product code list of one gemeente and aanbieder."""
+    contract = ketenpartner.contract()
+    sleutel = (paar["gemeente"], paar["aanbieder"])
+    lijsten = [x for x in contract.get("productcodelijsten") or [] if (x["gemeente"], x["aanbieder"]) != sleutel]
+    nieuw = [] if productcodes is None else [{**paar, "productcodes": productcodes}]
+    ketenpartner.set_contract({**contract, "productcodelijsten": [*lijsten, *nieuw]})
 
 
 def _sleutel(t: dict) -> tuple:

@@ -26,8 +26,9 @@ def als_data(pad: str, gesprek) -> tuple[str, dict, bool]:
     root = parse_bytes(ex.path.read_bytes(), max(ex.path.stat().st_size, 1)).root
     data = factory.to_data(root, ex.message)
     header = data["Header"]
-    header["Afzender"] = gesprek.partijen.van(gesprek.partner_rol)
-    header["Ontvanger"] = gesprek.partijen.van(gesprek.sut_rol)
+    for veld, rol in (("Afzender", gesprek.partner_rol), ("Ontvanger", gesprek.sut_rol)):
+        if not (rol == "gemeente" and "TR378" in ex.rules):  # a TR378 example keeps its own gemeentecode
+            header[veld] = gesprek.partijen.van(rol)
     eerste = next(_bsns(data), None)
     if eerste and fake.elfproef(eerste):
         _vervang_bsn(data, eerste, gesprek.bsn)

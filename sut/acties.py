@@ -81,6 +81,15 @@ ACTIES: dict[str, dict] = {
                 "tarief voor dezelfde gemeente, aanbieder, ProductCode en Eenheid vervangt het oude.",
         "gegevens": {"tarieven": "lijst: gemeente, aanbieder, ProductCode, Eenheid, tarief (eurocent)"},
     },
+    "productcodelijst": {
+        "rol": "beide", "bericht": None,
+        "doel": "Leg de productcodelijst vast die een gemeente en een aanbieder hanteren (IV075, bv. de eigen lijst "
+                "van de gemeente in het contract): ProductCode en ProductCategorie worden ertegen getoetst (TR381, "
+                "retourcode S329). Een nieuwe lijst voor hetzelfde paar vervangt de oude; productcodes null haalt "
+                "de lijst weg (dan geldt er geen lijst meer tussen hen).",
+        "gegevens": {"gemeente": "gemeentecode", "aanbieder": "AGB-code",
+                     "productcodes": "object: ProductCategorie -> lijst ProductCodes, of null"},
+    },
     "verwerk_postbus": {
         "rol": "beide", "bericht": None,
         "doel": "Haal alle wachtende berichten op bij de ketenpartner, verwerk ze en stuur de retourberichten "

@@ -98,16 +98,16 @@ def ingangsdata(b: Bericht) -> list[dt.date] | None:
 def oude_lijst_mag(code: str, b: Bericht, keten: Keten | None, aanbieder: str) -> bool:
     """De uitzondering na een herindeling: een oudere CBS-lijst mag, als die actueel was op de ingangsdatum van
     de toewijzing. Draagt het bericht die datum (301, 305, 307, 315), dan moet elk product op zijn ingangsdatum
-    onder de code vallen (voor 2014, het begin van de gegevens, is er geen oordeel). Met keten geldt ook een code
-    waaronder deze aanbieder al een toewijzing ontving. Zonder keten en zonder datum (317, 319, 323, 325) weet
-    alleen de keten of een toewijzing de code droeg: elke code die op of voor de Dagtekening in de CBS-indeling
-    stond kan zo'n code zijn en wordt dus niet afgekeurd."""
+    onder de code vallen (voor 2014, het begin van de gegevens, is er geen oordeel); met of zonder keten gelijk.
+    Draagt het bericht geen ingangsdatum (317, 319, 323, 325), dan geldt met keten een code waaronder deze
+    aanbieder al een toewijzing ontving; zonder keten weet alleen de keten dat, dus wordt elke code die op of voor
+    de Dagtekening in de CBS-indeling stond niet afgekeurd."""
     data = ingangsdata(b)
-    if data and all(gemeenten.geldig_op(code, d) or d < gemeenten.BEGIN_GEGEVENS for d in data):
-        return True
+    if data is not None:
+        return bool(data) and all(gemeenten.geldig_op(code, d) or d < gemeenten.BEGIN_GEGEVENS for d in data)
     if ketenstaat(keten) is not None:
         return any(g == code and a == aanbieder for g, a, _ in keten.toewijzingen.versies)
-    return data is None and gemeenten.bestond_voor(code, b.dagtekening)
+    return gemeenten.bestond_voor(code, b.dagtekening)
 
 
 def geldige_code(code: str, b: Bericht, keten: Keten | None, aanbieder: str) -> bool:

@@ -169,6 +169,18 @@ class ReferentieSysteem(SystemUnderTest):
         self.archief.config.tarieven.update(nieuw)
         return {"tarieven": len(self.archief.config.tarieven)}
 
+    def productcodelijst(self, gegevens: dict) -> dict:
+        """TR381: the product code list a gemeente and an aanbieder use (IV075), per ProductCategorie."""
+        verplicht(gegevens, "gemeente", "aanbieder")
+        lijst, paar = gegevens.get("productcodes"), (str(gegevens["gemeente"]), str(gegevens["aanbieder"]))
+        if lijst is None:  # no list (any more) between them
+            self.archief.config.productcodelijsten.pop(paar, None)
+        elif not isinstance(lijst, dict) or not all(isinstance(c, list) for c in lijst.values()):
+            raise SutError("productcodes: een object van ProductCategorie naar een lijst ProductCodes")
+        else:
+            self.archief.config.productcodelijsten[paar] = {str(k): frozenset(map(str, v)) for k, v in lijst.items()}
+        return {"productcodelijsten": len(self.archief.config.productcodelijsten)}
+
     # ------------------------------------------------------------------ sending
     def verstuur_heen(self, naam: str, data: dict) -> str:
         """Build, check (as the receiver would, with our own Keten) and send a heenbericht."""

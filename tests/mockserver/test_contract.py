@@ -15,17 +15,20 @@ from tests.mockserver.test_herstart import serve
 from tests.unit.keten import PRODUCT_323, UUR, declaratie, prestatie
 
 DECLAREREN = "2026-02-16"
-LEEG = {"tarieven": [], "gemeentecodes": [], "productcodes": None}
+LEEG = {"tarieven": [], "gemeentecodes": [], "productcodes": None, "productcodelijsten": []}
 TARIEF = {"gemeente": "0363", "aanbieder": "12345678", "ProductCode": "02A16", "Eenheid": "04", "tarief": 5000}
 CONTRACT = {
     "tarieven": [{**TARIEF, "aanbieder": "87654321"}, TARIEF, {**TARIEF, "Eenheid": "01", "tarief": 0}],
     "gemeentecodes": ["0999", "0001", "0999"],
     "productcodes": {"45": ["45A02", "45A01"], "02": ["02A16"]},
+    "productcodelijsten": [{"gemeente": "0363", "aanbieder": "12345678", "productcodes": {"02": ["XXXXX"]}},
+                           {"gemeente": "0363", "aanbieder": "12345678", "productcodes": {"02": ["ABCDE", "02A16"]}}],
 }
 CANONIEK = {
     "tarieven": [{**TARIEF, "Eenheid": "01", "tarief": 0}, TARIEF, {**TARIEF, "aanbieder": "87654321"}],
     "gemeentecodes": ["0001", "0999"],
     "productcodes": {"02": ["02A16"], "45": ["45A01", "45A02"]},
+    "productcodelijsten": [{"gemeente": "0363", "aanbieder": "12345678", "productcodes": {"02": ["02A16", "ABCDE"]}}],
 }
 
 
@@ -65,6 +68,8 @@ async def test_contract_is_the_ketenconfig_of_both_standards(gemeente):
         assert config.tarieven[("0363", "12345678", "02A16", "04")] == 5000
         assert config.gemeentecodes == frozenset({"0001", "0999"})
         assert config.productcodes == {"02": frozenset({"02A16"}), "45": frozenset({"45A01", "45A02"})}
+        assert config.productcodes_voor("0363", "12345678") == {"02": frozenset({"02A16", "ABCDE"})}
+        assert config.productcodes_voor("0363", "87654321") == config.productcodes
     assert partner.keten.voor("iWmo") is before, "the chain state itself is kept"
     await gemeente.delete("/beheer/contract")
     assert partner.keten.voor("iJw").config.tarieven == {} and partner.keten.voor("iJw").config.productcodes is None

@@ -129,13 +129,22 @@ def test_tr378_configured_code_is_accepted():
 
 
 def test_tr378_old_code_stays_valid_for_toewijzingen_issued_under_it():
-    """Herindeling: the 301 came while the old code was valid (configured); after the list changed the aanbieder
-    still stops and starts under the old code, but a new aanbieder cannot start a verzoek with it."""
+    """Herindeling: the 301 came while the old code was valid (configured); after the list changed a message
+    without an ingangsdatum of its own (a 323) for that aanbieder may still use the old code, but a message that
+    carries one judges by that date: a start (305) of a toewijzing of 2026 and a new verzoek (315) are rejected."""
     proef = Proef(KetenConfig(gemeentecodes=frozenset({OUDE_GEMEENTE})))
     proef.stuur("WMO301", lambda d: d["Header"].update(Afzender=OUDE_GEMEENTE))
     proef.keten.config.gemeentecodes = frozenset()
-    proef.verwacht("WMO305", lambda d: d["Header"].update(Ontvanger=OUDE_GEMEENTE))
+    b = bericht("WMO323", _aan(basis("WMO323"), OUDE_GEMEENTE))
+    assert list(get("TR378").func(b, proef.keten)) == []
+    assert len(list(get("TR378").func(b, Keten()))) == 1, "another chain: no toewijzing carried 0370"
+    proef.verwacht("WMO305", lambda d: d["Header"].update(Ontvanger=OUDE_GEMEENTE), "TR378")
     proef.verwacht("WMO315", lambda d: d["Header"].update(Ontvanger=OUDE_GEMEENTE, Afzender="87654321"), "TR378")
+
+
+def _aan(data: dict, gemeente: str) -> dict:
+    data["Header"]["Ontvanger"] = gemeente
+    return data
 
 
 def test_tr378_woonplaatsbeginsel_gemeente():
