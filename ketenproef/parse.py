@@ -36,7 +36,7 @@ def _parser() -> etree.XMLParser:
     """Elements only: comments and processing instructions never reach a rule, a builder or the chain (the bytes
     themselves are kept by whoever stores them). No DTD is loaded, no entity resolved, nothing fetched."""
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, dtd_validation=False,
-                           huge_tree=False, remove_blank_text=False, collect_ids=False, remove_comments=True,
+                           huge_tree=False, remove_blank_text=True, collect_ids=False, remove_comments=True,
                            remove_pis=True)
 
 
