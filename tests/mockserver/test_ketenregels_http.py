@@ -273,12 +273,28 @@ def onbekende_woonplaatsgemeente(g):
 
 
 def code_past_niet_315(g):
-    return g.xml("315", lambda d: d["Client"]["AangevraagdeProducten"][0].update(
-        Product=CODE_VAN_ANDERE_CATEGORIE[g.prefix]))
+    return met_productcodelijst(g, g.xml("315", lambda d: d["Client"]["AangevraagdeProducten"][0].update(
+        Product=CODE_VAN_ANDERE_CATEGORIE[g.prefix])))
 
 
 def code_past_niet_301(g):
-    return g.xml("301", lambda d: toegewezen(d).update(Product=CODE_VAN_ANDERE_CATEGORIE[g.prefix]))
+    return met_productcodelijst(g, g.xml("301", lambda d: toegewezen(d).update(
+        Product=CODE_VAN_ANDERE_CATEGORIE[g.prefix])))
+
+
+def met_productcodelijst(g, xml: bytes) -> bytes:
+    """TR381 judges against the list in force (IV075), so this conversation's pair gets one in the contract: every
+    product of the message is on it, except the code placed in another category."""
+    fout = CODE_VAN_ANDERE_CATEGORIE[g.prefix]
+    lijst: dict[str, list[str]] = {}
+    for product in etree.fromstring(xml).iter("{*}Product"):
+        categorie, code = product.findtext("{*}Categorie"), product.findtext("{*}Code")
+        if code and (categorie, code) != (fout["Categorie"], fout["Code"]):
+            lijst.setdefault(categorie, []).append(code)
+    contract = g.kp.contract()
+    contract["productcodelijsten"].append({"gemeente": GEMEENTE, "aanbieder": g.agb, "productcodes": lijst})
+    g.kp.set_contract(contract)
+    return xml
 
 
 # ---------------------------------------------------------------------- scenarios: 323 (gemeente checks)
