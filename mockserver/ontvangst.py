@@ -18,7 +18,7 @@ from ketenproef.findings import TECHNISCH, XSD, Report
 from ketenproef.parse import parse_bytes
 from ketenproef.retour import retour_for
 from ketenproef.validate import validate
-from mockserver import fouten, herhaling, problems
+from mockserver import fouten, herhaling, problems, voorrang
 from mockserver.beoordeling import keten_deel
 from mockserver.berichten import Meta, afgekeurd, meta, mock_partij, referenties
 from mockserver.config import SMALL_BODY
@@ -41,6 +41,9 @@ class Judged:
     findings: list[dict] = field(default_factory=list)
     skipped: list[str] | None = None
     retour: object = None  # the retour tree for a heenbericht
+    retour_bytes: bytes | None = None  # the retour serialised, when it was made beforehand (``voorrang``)
+    retour_bericht: Bericht | None = None  # the retour read (a 325's prestaties), when made beforehand
+    json: dict = field(default_factory=dict)  # findings/afgekeurd already as JSON, when made beforehand
     error: Exception | None = None  # building the retour failed
 
 
@@ -82,13 +85,17 @@ async def ontvang(partner, data: bytes, hint: list[str], transport: list[dict]) 
 
     clock = partner.clock(hint[0] if hint else None)
     report, digest = await partner.beoordelaar.enkel(data, clock)
+    vooraf = await voorrang.vooraf(partner, report, len(data), clock)
     async with partner.beoordelaar.keten(partner.lock):
         eerder = partner.store.herhaling(digest)
         if eerder is not None:
             uitkomst = Uitkomst(200, herhaling.antwoord(partner, eerder, len(data), transport))
         else:
             heen_id, retour_id = partner.store.next_id(), partner.store.next_id()
-            judged = await run_judge(partner, report, len(data), clock, retour_id)
+            partner.store.sha256_bij(heen_id, digest)
+            judged = voorrang.gebruik(partner, vooraf, report, retour_id)
+            if judged is None:
+                judged = await run_judge(partner, report, len(data), clock, retour_id)
             m = judged.meta
             refused = problems.refusal(report) or policy(partner, report, m)
             if refused:
@@ -98,7 +105,9 @@ async def ontvang(partner, data: bytes, hint: list[str], transport: list[dict]) 
                 uitkomst = heen_in(partner, data, judged, m, clock, transport, (heen_id, retour_id))
             else:
                 uitkomst = retour_in(partner, data, report, m, transport, heen_id, clock)
-            partner.store.update(uitkomst.body["id"], sha256=digest)
+            if uitkomst.body["id"] != heen_id:
+                partner.store.sha256_bij(uitkomst.body["id"], digest)
+            partner.store.sha256_vastleggen(uitkomst.body["id"])
     await partner.durable()  # no answer before the rows are committed (shared with concurrent requests)
     return uitkomst
 
@@ -148,24 +157,26 @@ def heen_in(partner, data: bytes, judged: Judged, m: Meta, clock, transport: lis
         partner.keten.apply(b, skipped)
     bsn_list = partner.conversations(b.root)
     status = "geaccepteerd" if report.valid else "afgekeurd"
-    store.insert(record("in", m, status, data, judged.findings, transport, id=heen_id,
-                        toegepast=int(skipped is not None), afgekeurd=skipped or []), bsn_list)
+    findings = judged.json.get("findings", judged.findings)
+    store.insert(record("in", m, status, data, findings, transport, id=heen_id, toegepast=int(skipped is not None),
+                        afgekeurd=judged.json.get("afgekeurd", skipped or [])), bsn_list)
     store.add_referenties(referenties(b.root), bsn_list[0])
     if judged.retour is None:  # the heenbericht is kept even when building its retour failed
         return Uitkomst(500, {**problems.problem(500, "interne-fout", "Retour kon niet worden gemaakt",
                                                  f"{b.name} is opgeslagen, maar de retour niet: {judged.error!r}"),
                               "id": heen_id})
-    retour_ids, retour_name = answer(partner, b, judged.retour, (heen_id, retour_id), bsn_list, clock, transport)
+    retour_ids, retour_name = answer(partner, b, judged, (heen_id, retour_id), bsn_list, clock, transport)
     body = {"id": heen_id, "message": b.name, "status": status, "retour_id": retour_ids[0] if retour_ids else None,
-            "retour_ids": retour_ids, "retour_message": retour_name, "findings": judged.findings}
+            "retour_ids": retour_ids, "retour_message": retour_name, "findings": findings}
     return Uitkomst(202, body, push=retour_ids)
 
 
-def answer(partner, b: Bericht, tree, ids: tuple[int, int], bsn_list: list[str], clock, transport: list[dict]):
+def answer(partner, b: Bericht, judged: Judged, ids: tuple[int, int], bsn_list: list[str], clock,
+           transport: list[dict]):
     """Store the retour (or whatever a message fault delivers instead) in the SUT's mailbox; their ids."""
-    store, (heen_id, retour_id) = partner.store, ids
+    store, (heen_id, retour_id), tree = partner.store, ids, judged.retour
     retour_meta = meta(Bericht(b.model["retour_message"], tree))
-    outputs, intended = [factory.serialise(tree)], []
+    outputs, intended = [judged.retour_bytes or factory.serialise(tree)], []
     for fault in partner.faults(bsn_list, fouten.RETOUR, b.number)[:1]:
         try:
             outputs, intended = fouten.for_retour(fault, tree, b, clock), [fault]
@@ -175,7 +186,7 @@ def answer(partner, b: Bericht, tree, ids: tuple[int, int], bsn_list: list[str],
     out_ids = []
     for i, xml in enumerate(outputs):
         oid = retour_id if i == 0 else store.next_id()
-        correct = None if spoiled else Bericht(retour_meta.bericht, tree)
+        correct = None if spoiled else (judged.retour_bericht or Bericht(retour_meta.bericht, tree))
         applied = b.number == "323" and apply_325(partner, xml, correct, clock)
         store.insert(record("uit", retour_meta, "verzonden", xml, [], intended, id=oid, heen_id=heen_id,
                             toegepast=int(applied)), bsn_list)

@@ -11,13 +11,13 @@ import time
 from ketenproef.bericht import Bericht
 from ketenproef.clock import Clock, FrozenClock, SystemClock
 from ketenproef.identify import identify
-from ketenproef.keten import Ketens
 from ketenproef.parse import parse_bytes
 from mockserver import contract, fouten
 from mockserver.beoordeling import Beoordelaar
 from mockserver.berichten import ONBEKEND, bsns, eigen_identificatie, referenties
 from mockserver.config import SMALL_BODY, Config
 from mockserver.durable import GroupCommit
+from mockserver.journaal import Journaal, JournaalKetens
 from mockserver.store import CONTRACT, Store
 
 log = logging.getLogger("mockserver")
@@ -28,7 +28,8 @@ class Partner:
         self.config = config
         self.store = Store(config.db)
         self.lock = asyncio.Lock()  # one lock around the Keten: validate-with-chain, apply and store in one go
-        self.keten = Ketens()  # one Keten per standard (iWmo and iJw are separate domains)
+        self.journaal = Journaal()  # what the Keten saw applied, so a large message can be judged off the lock
+        self._keten = JournaalKetens(journaal=self.journaal)  # one Keten per standard (iWmo and iJw apart)
         self.contract = contract.leeg()  # canonical contract data; the Ketens' KetenConfig (set by load)
         self.gesprekken: dict[str, dict] = {}  # bsn -> {"fouten": [...], "datum": date | None}
         self.tasks: set[asyncio.Task] = set()
@@ -42,6 +43,17 @@ class Partner:
         """Wait until nothing written is uncommitted (so a reader never sees what a crash could still lose)."""
         if self.store.db.in_transaction:
             await self.durable()
+
+    @property
+    def keten(self) -> JournaalKetens:
+        return self._keten
+
+    @keten.setter
+    def keten(self, value: JournaalKetens) -> None:
+        """A new chain state (a rebuild) touches everything a judgement in progress may have read."""
+        value.journaal = self.journaal
+        self._keten = value
+        self.journaal.alles()
 
     def identificatie(self, bericht_id: int) -> str:
         """The mock's own Identificatie for its message ``bericht_id`` (unique across databases)."""
@@ -64,9 +76,9 @@ class Partner:
         stored = self.store.instelling(CONTRACT)
         return json.loads(stored) if stored else contract.leeg()
 
-    def rebuild(self) -> Ketens:
+    def rebuild(self) -> JournaalKetens:
         """The chain state as a fold over the accepted messages, in the order they were applied."""
-        keten = Ketens(config=contract.config_of(self.contract))
+        keten = JournaalKetens(config=contract.config_of(self.contract), journaal=Journaal())  # replay: not noted
         for row in self.store.replay():
             parsed = parse_bytes(row["xml"], max(self.config.max_bytes, len(row["xml"])))
             if parsed.root is None or not hasattr(identify(parsed.root), "message"):
@@ -147,6 +159,7 @@ class Partner:
             self.keten.config = config
             for keten in self.keten.per_standaard.values():
                 keten.config = config
+            self.journaal.alles()
         return self.contract
 
     async def reset(self, bsn: str) -> int:

@@ -13,10 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
+import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 
 from mockserver.berichten import nieuwe_serie
+
+log = logging.getLogger("mockserver")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS berichten (
@@ -49,6 +54,14 @@ ADDED = (("sha256", "TEXT"), ("herhaling_van", "INTEGER"))
 VERWERKT = ("geaccepteerd", "afgekeurd")  # an incoming message that was processed (a repeat gets its outcome)
 
 JSON_COLUMNS = ("bevindingen", "fouten", "afgekeurd", "verwachting")
+
+
+class Json(str):
+    """A value already serialised as JSON (made outside the Keten lock for a large message); stored as it is."""
+
+
+def als_json(value) -> str:
+    return value if isinstance(value, Json) else json.dumps(value, ensure_ascii=False, default=str)
 META = ("id, tijd, richting, bericht, soort, van, voor, eigen_id, ref_id, status, grootte, bevindingen, fouten, "
         "heen_id, toegepast, afgekeurd, verwachting, beantwoord, actief, herhaling_van")
 
@@ -67,22 +80,30 @@ def _row(cursor: sqlite3.Cursor, values: tuple) -> dict:
 
 class Store:
     def __init__(self, path: str) -> None:
+        self.path = path
         self.db = sqlite3.connect(path, check_same_thread=False, isolation_level="DEFERRED")
         self.db.row_factory = _row
-        if path != ":memory:":
+        self._checkpoint = Checkpointer(path) if path != ":memory:" else None
+        if self._checkpoint is not None:
             self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA wal_autocheckpoint=0")  # the Checkpointer does it, off the event loop
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
         self._migrate()
         self.db.commit()
         self._last = self.db.execute("SELECT coalesce(max(id), 0) AS m FROM berichten").fetchone()["m"]
+        self._sha256: dict[int, str] = {}  # id -> SHA-256 of the bytes the row with that id will store
         self.serie = self._serie()
 
     def close(self) -> None:
+        if self._checkpoint is not None:
+            self._checkpoint.close()
         self.db.close()
 
     def commit(self) -> None:
         self.db.commit()
+        if self._checkpoint is not None:
+            self._checkpoint.maybe()
 
     def _migrate(self) -> None:
         """Bring an older database up to date: the added columns, and the SHA-256 of incoming messages stored
@@ -109,19 +130,31 @@ class Store:
 
     # --- messages -------------------------------------------------------------------------------------------
     def insert(self, rec: dict, bsns: Iterable[str]) -> int:
-        rec = {k: (json.dumps(v, ensure_ascii=False, default=str) if k in JSON_COLUMNS and v is not None else v)
-               for k, v in rec.items()}
+        rec = {k: (als_json(v) if k in JSON_COLUMNS and v is not None else v) for k, v in rec.items()}
         if "id" not in rec:
             rec["id"] = self.next_id()
+        if rec["id"] in self._sha256:
+            rec["sha256"] = self._sha256.pop(rec["id"])
         rec.setdefault("tijd", nu())
         cols = ", ".join(rec)
         self.db.execute(f"INSERT INTO berichten ({cols}) VALUES ({', '.join('?' * len(rec))})", tuple(rec.values()))
         self.db.executemany("INSERT OR IGNORE INTO bericht_bsn VALUES (?, ?)", [(b, rec["id"]) for b in set(bsns)])
         return rec["id"]
 
+    def sha256_bij(self, bericht_id: int, sha256: str) -> None:
+        """The row ``bericht_id`` (not yet inserted) gets this SHA-256 when it is: setting it in the INSERT costs
+        nothing, an UPDATE afterwards rewrites the whole row (about 0.1 s for a 20 MB message)."""
+        self._sha256[bericht_id] = sha256
+
+    def sha256_vastleggen(self, bericht_id: int) -> None:
+        """After the outcome: a SHA-256 that no insert took goes on the row with an UPDATE."""
+        digest = self._sha256.pop(bericht_id, None)
+        if digest is not None:
+            self.update(bericht_id, sha256=digest)
+        self._sha256.clear()
+
     def update(self, bericht_id: int, **values) -> None:
-        values = {k: (json.dumps(v, ensure_ascii=False, default=str) if k in JSON_COLUMNS else v)
-                  for k, v in values.items()}
+        values = {k: (als_json(v) if k in JSON_COLUMNS else v) for k, v in values.items()}
         sets = ", ".join(f"{k} = ?" for k in values)
         self.db.execute(f"UPDATE berichten SET {sets} WHERE id = ?", (*values.values(), bericht_id))
 
@@ -268,3 +301,42 @@ class Store:
             self.db.execute("INSERT INTO instellingen VALUES (?, ?) ON CONFLICT(sleutel) DO UPDATE SET "
                             "waarde = excluded.waarde", (sleutel, waarde))
         self.commit()
+
+
+class Checkpointer:
+    """Moves the WAL into the database file in a thread of its own, on its own connection (WAL mode allows that
+    beside the writer), so a commit on the event loop only appends to the WAL and syncs it: after a 20 MB message
+    that saves about 150 ms of blocked event loop. Durability is the WAL's (synchronous=FULL) either way."""
+
+    WAL_BYTES = 4 * 1024 * 1024  # SQLite's own default threshold is 1,000 pages (about 4 MB)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._running = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def maybe(self) -> None:
+        try:
+            size = os.path.getsize(self.path + "-wal")
+        except OSError:
+            return
+        if size >= self.WAL_BYTES and self._running.acquire(blocking=False):
+            self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            db = sqlite3.connect(self.path, timeout=30)
+            try:
+                db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                db.close()
+        except sqlite3.Error as exc:  # a later commit tries again; the data is safe in the WAL
+            log.warning("WAL-checkpoint mislukt: %s", exc)
+        finally:
+            self._running.release()
+
+    def close(self) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout=60)

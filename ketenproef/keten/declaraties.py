@@ -143,7 +143,15 @@ def _prestatie(w: list, bsn: str) -> Prestatie:
 
 
 def paden(b: Bericht) -> list[tuple[str, str]]:
-    """(readable path of the Client, of the Prestatie) per item, as ``readable_path`` writes them; no XPath."""
+    """(readable path of the Client, of the Prestatie) per item, as ``readable_path`` writes them; no XPath. Cached
+    on the Bericht, like ``prestaties``."""
+    cached = b.__dict__.get("_keten_paden")
+    if cached is None:
+        cached = b.__dict__["_keten_paden"] = _paden(b)
+    return cached
+
+
+def _paden(b: Bericht) -> list[tuple[str, str]]:
     items, alle = prestaties(b), clienten(b)
     nummer = {id(c): i for i, c in enumerate(alle, 1)}
     aantal = Counter(id(item.client) for item in items)

@@ -1,0 +1,71 @@
+"""What changed in the Keten since a moment: the journal that lets a large message be judged outside the Keten lock.
+
+Every message applied to the Keten is noted with its keys (its gemeente, its aanbieder and its clients, per
+standard); anything else that changes the chain state (a rebuild after a reset, new contract data) is noted as
+touching everything. A large message judged against the Keten while others were applied is still judged right
+when none of those shared a key with it: the chain rules read only the state of the message's own gemeente,
+aanbieder and clients (and the configuration), so the messages in between could as well have come after it.
+When one did share a key, the large message is judged again under the lock (``ontvangst``).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+from ketenproef.bericht import Bericht
+from ketenproef.keten import Ketens, partijen
+from mockserver.berichten import bsns
+
+ALLES = frozenset({"*"})
+BEWAREN = 100_000  # journal entries kept; a moment older than that counts as "everything changed"
+
+
+def sleutels(b: Bericht) -> frozenset[str]:
+    """The keys of a message: its standard's gemeente, aanbieder and clients (cached on the Bericht)."""
+    found = b.__dict__.get("_journaal_sleutels")
+    if found is None:
+        gemeente, aanbieder = partijen(b)
+        std = b.standard
+        found = frozenset([f"{std}/g/{gemeente}", f"{std}/a/{aanbieder}",
+                           *(f"{std}/c/{bsn}" for bsn in bsns(b.root))])
+        b.__dict__["_journaal_sleutels"] = found
+    return found
+
+
+class Journaal:
+    def __init__(self) -> None:
+        self.stand = 0
+        self._entries: deque[tuple[int, frozenset[str]]] = deque(maxlen=BEWAREN)
+
+    def noteer(self, keys: frozenset[str]) -> None:
+        self.stand += 1
+        self._entries.append((self.stand, keys))
+
+    def alles(self) -> None:
+        """Something changed that every judgement may read (a rebuild, the configuration)."""
+        self.noteer(ALLES)
+
+    def sinds(self, stand: int) -> Iterable[frozenset[str]]:
+        if stand < self.stand - len(self._entries):
+            yield ALLES
+        for at, keys in reversed(self._entries):
+            if at <= stand:
+                break
+            yield keys
+
+    def botst(self, stand: int, keys: frozenset[str]) -> bool:
+        """Whether anything applied after ``stand`` shares a key with ``keys`` (or touched everything)."""
+        return any(k is ALLES or "*" in k or not k.isdisjoint(keys) for k in self.sinds(stand))
+
+
+class JournaalKetens(Ketens):
+    """The ketenpartner's Ketens: every apply is noted in the journal first."""
+
+    def __init__(self, *args, journaal: Journaal | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.journaal = journaal or Journaal()
+
+    def apply(self, b: Bericht, afgekeurd=()) -> None:
+        self.journaal.noteer(sleutels(b))
+        super().apply(b, afgekeurd)

@@ -1,0 +1,106 @@
+"""Large heenberichten are judged outside the Keten lock, so the small ones behind them do not wait.
+
+A 20 MB 323 takes seconds of chain rules and a 325 of thousands of prestaties; under the one Keten lock every
+other message would wait that long. So for a large heenbericht (over ``SMALL_BODY``) the chain part of its
+judgement and its retour are made in a worker thread against the live Keten while the lock is free
+(``vooraf``), and under the lock (``gebruik``) that outcome is taken only when nothing applied in the meantime
+shared a key with it (``journaal``: same gemeente, aanbieder or client, or a rebuild or new contract data). A
+judgement that met such a message, or that failed (another message changed a structure it was reading), is
+thrown away and the message is judged again under the lock, exactly as a small one. So the verdict is always
+the one a receiver gives that handles the messages one by one, in the order of the store.
+
+The retour's Identificatie comes from the id it gets in the store, which is known only under the lock: the
+retour is made with a placeholder that ``gebruik`` replaces (in the tree and in the serialised bytes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+
+from ketenproef import factory
+from ketenproef.bericht import Bericht, find
+from ketenproef.findings import Report
+from ketenproef.keten.declaraties import paden
+from mockserver.config import SMALL_BODY
+from mockserver.journaal import sleutels
+from mockserver.store import Json
+
+log = logging.getLogger("mockserver")
+IDENTIFICATIE_PADEN = ("IdentificatieRetour", "BerichtIdentificatie/Identificatie")
+
+
+@dataclass
+class Vooraf:
+    """A judgement made outside the lock, valid if nothing with the same keys was applied after ``stand``."""
+
+    judged: object  # ontvangst.Judged
+    stand: int
+    keys: frozenset[str]
+    plaatshouder: str
+    retour_bytes: bytes | None
+    enkel: int  # the report's findings of the message alone; the rest is the chain part, dropped on a conflict
+
+
+def geschikt(report: Report, size: int) -> bool:
+    b = report.bericht
+    return size > SMALL_BODY and b is not None and not report.technically_rejected and b.model["kind"] == "heen"
+
+
+async def vooraf(partner, report: Report, size: int, clock) -> Vooraf | None:
+    """The chain judgement and retour of a large heenbericht, made in a worker thread without the lock; None for
+    anything else, or when it failed (then the lock path judges it)."""
+    if not geschikt(report, size):
+        return None
+    from mockserver.ontvangst import judge
+
+    stand, keys = partner.journaal.stand, sleutels(report.bericht)
+    plaatshouder = f"VOORLOPIG{uuid.uuid4().hex[:16].upper()}"
+    alleen_bericht = len(report.findings)
+    try:
+        judged = await asyncio.to_thread(_judge, judge, report, clock, partner.keten, plaatshouder)
+    except Exception as exc:  # the Keten changed under it; judged again under the lock
+        log.info("vooraf beoordelen van %s lukte niet (%s); opnieuw onder het slot", report.message, exc)
+        judged = None
+    if judged is None or any(f.rule == "INTERN" for f in judged.report.findings) or judged.error is not None:
+        del report.findings[alleen_bericht:]
+        return None
+    retour_bytes = factory.serialise(judged.retour) if judged.retour is not None else None
+    return Vooraf(judged, stand, keys, plaatshouder, retour_bytes, alleen_bericht)
+
+
+def _judge(judge, report: Report, clock, keten, plaatshouder: str):
+    """The chain judgement and retour, and everything the lock part would otherwise compute from them: the
+    prestaties and paths the Keten reads when it applies the 323 and its 325, the JSON of the findings."""
+    judged = judge(report, clock, keten, plaatshouder)
+    b = report.bericht
+    if judged.retour is not None and b.number == "323":
+        paden(b)
+        judged.retour_bericht = Bericht(b.model["retour_message"], judged.retour)
+        paden(judged.retour_bericht)
+    judged.json = {"findings": Json(json.dumps(judged.findings, ensure_ascii=False, default=str))}
+    if judged.skipped is not None:
+        judged.json["afgekeurd"] = Json(json.dumps(judged.skipped, ensure_ascii=False))
+    return judged
+
+
+def gebruik(partner, vooraf: Vooraf | None, report: Report, retour_id: int):
+    """Under the lock: the judgement made beforehand, with the retour's real Identificatie, when nothing that
+    shares a key with it was applied since; else None (and the report back to its single-message findings)."""
+    if vooraf is None:
+        return None
+    if partner.journaal.botst(vooraf.stand, vooraf.keys):
+        del report.findings[vooraf.enkel:]
+        return None
+    judged, echte = vooraf.judged, partner.identificatie(retour_id)
+    if judged.retour is not None:
+        header = judged.retour[0]
+        for pad in IDENTIFICATIE_PADEN:
+            el = find(header, pad)
+            if el is not None and el.text == vooraf.plaatshouder:
+                el.text = echte
+        judged.retour_bytes = vooraf.retour_bytes.replace(vooraf.plaatshouder.encode(), echte.encode(), 1)
+    return judged
