@@ -124,3 +124,21 @@ def test_the_wal_is_checkpointed_off_the_main_connection(tmp_path, size):
     assert busy == 0 and log == done  # nothing left to move: the checkpointer did it
     db.close()
     store.close()
+
+
+async def test_a_judgement_that_fails_off_the_lock_is_made_again_under_it(tmp_path, monkeypatch):
+    """E.g. another message changed a dict the worker thread was reading: the lock path judges it, same outcome."""
+    import mockserver.ontvangst as ontvangst
+
+    real = ontvangst.judge
+
+    def flaky(report, clock, keten, ident):
+        if ident.startswith("VOORLOPIG"):
+            raise RuntimeError("dictionary changed size during iteration")
+        return real(report, clock, keten, ident)
+
+    monkeypatch.setattr(ontvangst, "judge", flaky)
+    p, q = partner(tmp_path, "mislukt"), partner(tmp_path, "gewoon")
+    first = await ontvang(p, BIG, [], [])
+    monkeypatch.setattr(ontvangst, "judge", real)
+    assert normal(p, first) == normal(q, await ontvang(q, BIG, [], []))
