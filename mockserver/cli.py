@@ -7,8 +7,9 @@ import asyncio
 import datetime as dt
 import logging
 import signal
-import sys
+from pathlib import Path
 
+from ketenproef.cli_nl import add_renamed, os_reason, positive_int, positive_seconds, report_usage_error
 from mockserver import contract
 from mockserver.config import BODY_TIMEOUT, KOP_TIMEOUT, ROLLEN, Config
 
@@ -30,36 +31,93 @@ def _contract(path: str) -> dict:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _poort(value: str) -> int:
+    try:
+        poort = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen poortnummer: {value!r}") from None
+    if not 0 <= poort <= 65535:
+        raise argparse.ArgumentTypeError(f"een poort ligt tussen 0 en 65535, niet {poort}")
+    return poort
+
+
+def _db(value: str) -> str:
+    if value == ":memory:":
+        return value
+    pad = Path(value)
+    if pad.is_dir():
+        raise argparse.ArgumentTypeError(f"{value} is een map; geef een SQLite-bestand")
+    if not pad.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"de map {pad.parent} bestaat niet")
+    return value
+
+
+def _url(value: str) -> str:
+    if not value.startswith(("http://", "https://")) or len(value.split("://", 1)[1]) == 0:
+        raise argparse.ArgumentTypeError(f"geen http(s)-URL: {value!r}")
+    return value
+
+
+def _cijfers(aantal: int, wat: str):
+    def controle(value: str) -> str:
+        if not (value.isascii() and value.isdigit() and len(value) == aantal):
+            raise argparse.ArgumentTypeError(f"een {wat} is {aantal} cijfers, niet {value!r}")
+        return value
+    return controle
+
+
 def register(sub) -> None:
-    p = sub.add_parser("serve", help="run the ketenpartner (mock gemeente or aanbieder)",
-                       description="Speel gemeente of aanbieder voor iWmo 3.2 en iJw 3.2 (zie docs/SUT-PROTOCOL.md).")
+    p = sub.add_parser("serve", help="speel de ketenpartner (gemeente of aanbieder) voor een systeem onder test",
+                       description="Speel gemeente of aanbieder voor iWmo 3.2 en iJw 3.2 (zie docs/SUT-PROTOCOL.md); "
+                                   "stopt op SIGTERM of Ctrl-C.")
     p.add_argument("--rol", choices=ROLLEN, required=True, help="de rol van de ketenpartner zelf")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--poort", type=int, default=DEFAULT_POORT, help="0 = een vrije poort")
-    p.add_argument("--db", default=DEFAULT_DB, help="SQLite-bestand (':memory:' = niets bewaren)")
-    p.add_argument("--datum", type=_datum, help="bevries 'vandaag' (JJJJ-MM-DD)")
-    p.add_argument("--push-url", help="POST elk bericht voor de SUT ook naar deze URL")
-    p.add_argument("--push-pogingen", type=int, default=5)
-    p.add_argument("--push-wacht", type=float, default=0.5, help="eerste wachttijd tussen pogingen (s), verdubbelt")
-    p.add_argument("--gemeente", help="speel alleen deze gemeentecode (rol gemeente)")
-    p.add_argument("--agb", help="speel alleen deze AGB-code (rol aanbieder)")
-    p.add_argument("--deadline", type=float, default=30.0, help="standaard wachttijd op een retour (s)")
+    p.add_argument("--host", default="127.0.0.1", metavar="ADRES",
+                   help="het adres waarop de ketenpartner luistert (standaard 127.0.0.1)")
+    p.add_argument("--poort", type=_poort, default=DEFAULT_POORT,
+                   help=f"TCP-poort (standaard {DEFAULT_POORT}; 0 = een vrije poort)")
+    p.add_argument("--db", type=_db, default=DEFAULT_DB, metavar="BESTAND",
+                   help=f"SQLite-bestand voor de toestand (standaard {DEFAULT_DB}; ':memory:' = niets bewaren)")
+    p.add_argument("--datum", type=_datum, metavar="JJJJ-MM-DD", help="bevries 'vandaag' (standaard de systeemdatum)")
+    p.add_argument("--push-url", type=_url, metavar="URL", help="POST elk bericht voor het systeem ook naar deze URL")
+    p.add_argument("--push-pogingen", type=positive_int, default=5, metavar="N",
+                   help="zo vaak probeert de ketenpartner een push af te leveren (standaard 5)")
+    p.add_argument("--push-wacht", type=positive_seconds, default=0.5, metavar="SECONDEN",
+                   help="eerste wachttijd tussen pogingen, verdubbelt per poging (standaard 0.5)")
+    p.add_argument("--gemeente", type=_cijfers(4, "gemeentecode"), metavar="CODE",
+                   help="speel alleen deze gemeentecode (bij --rol gemeente; standaard elke)")
+    p.add_argument("--agb", type=_cijfers(8, "AGB-code"), metavar="CODE",
+                   help="speel alleen deze AGB-code (bij --rol aanbieder; standaard elke)")
+    add_renamed(p, ("--retour-wachttijd",), "--deadline", dest="deadline", type=positive_seconds, default=30.0,
+                metavar="SECONDEN", help="standaard wachttijd op een retour van het systeem (standaard 30)")
     p.add_argument("--contract", type=_contract, metavar="BESTAND.json",
                    help="contractgegevens (tarieven, gemeentecodes, productcodes) voor de ketenregels; vervangt het "
                         "contract in de db (zie PUT /beheer/contract)")
-    p.add_argument("--kop-timeout", type=float, default=KOP_TIMEOUT,
-                   help="seconden voor de verzoekregel en headers; een tragere verbinding wordt gesloten")
-    p.add_argument("--body-timeout", type=float, default=BODY_TIMEOUT,
-                   help="seconden voor een hele body; daarna 408 en de verbinding wordt gesloten")
-    p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("--kop-timeout", type=positive_seconds, default=KOP_TIMEOUT, metavar="SECONDEN",
+                   help=f"seconden voor de verzoekregel en headers; een tragere verbinding wordt gesloten "
+                        f"(standaard {KOP_TIMEOUT:g})")
+    add_renamed(p, ("--inhoud-timeout",), "--body-timeout", dest="body_timeout", type=positive_seconds,
+                default=BODY_TIMEOUT, metavar="SECONDEN",
+                help=f"seconden voor de hele inhoud (body) van een verzoek; daarna 408 en de verbinding wordt "
+                     f"gesloten (standaard {BODY_TIMEOUT:g})")
+    add_renamed(p, ("-v", "--uitgebreid"), "--verbose", dest="verbose", action="store_true",
+                help="log elk verzoek en elke beslissing (INFO)")
     p.set_defaults(func=cmd_serve)
 
 
 def config_from(args) -> Config:
+    _check_party(args)
     return Config(rol=args.rol, db=args.db, datum=args.datum, gemeente=args.gemeente, agb=args.agb,
                   push_url=args.push_url, push_pogingen=args.push_pogingen, push_wacht=args.push_wacht,
                   deadline_seconden=args.deadline, contract=args.contract, kop_timeout=args.kop_timeout,
                   body_timeout=args.body_timeout)
+
+
+def _check_party(args) -> None:
+    """--gemeente goes with --rol gemeente and --agb with --rol aanbieder: the other would be ignored silently."""
+    if args.gemeente and args.rol != "gemeente":
+        raise ValueError("--gemeente hoort bij --rol gemeente (als aanbieder: --agb)")
+    if args.agb and args.rol != "aanbieder":
+        raise ValueError("--agb hoort bij --rol aanbieder (als gemeente: --gemeente)")
 
 
 def cmd_serve(args) -> int:
@@ -68,13 +126,12 @@ def cmd_serve(args) -> int:
     try:
         config = config_from(args)
     except ValueError as exc:
-        print(f"ketenproef serve: {exc}", file=sys.stderr)
-        return 2
+        return report_usage_error("ketenproef serve", str(exc))
     try:
         asyncio.run(serve(config, args.host, args.poort))
     except OSError as exc:
-        print(f"ketenproef serve: {exc}", file=sys.stderr)
-        return 2
+        return report_usage_error("ketenproef serve", f"kan niet starten op {args.host}:{args.poort}: "
+                                                      f"{os_reason(exc)}")
     return 0
 
 

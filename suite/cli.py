@@ -12,15 +12,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shlex
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ketenproef.cli_nl import DutchParser, UsageError, os_reason, report_usage_error
+
 REFERENTIE = ("referentie-aanbieder", "referentie-gemeente")
+ROLLEN = ("aanbieder", "gemeente")
 EXIT_OK, EXIT_GEFAALD, EXIT_GEBRUIK = 0, 1, 2
 GEEN_TESTS = 5  # pytest: nothing collected / everything deselected
+PYTEST_FOUTEN = {2: "afgebroken", 3: "interne fout", 4: "verkeerd gebruik van pytest"}
 
 
 def features_dir() -> Path:
@@ -35,27 +40,100 @@ def features_dir() -> Path:
 # ------------------------------------------------------------------------------------------------------ run
 def register_run(sub) -> None:
     p = sub.add_parser("run", help="voer de conformancesuite uit tegen een systeem",
-                       description="Speel de ketenpartner tegen het systeem onder test en leg het bewijs vast.")
-    p.add_argument("--sut", default="referentie", help="naam (ketenproef suts), 'referentie' (beide "
-                   "referentiesystemen), http://..., cmd:PAD of handmatig:aanbieder|gemeente")
-    p.add_argument("--rol", choices=("aanbieder", "gemeente"), help="rol van het systeem (nodig bij http/cmd)")
-    p.add_argument("--rapport", help="map voor het bewijs (standaard reports/run-JJJJMMDD-HHMMSS)")
+                       description="Speel de ketenpartner tegen het systeem onder test en leg het bewijs vast: exit 0 "
+                                   "als het systeem voldoet, 1 als een scenario faalt, 2 bij verkeerd gebruik.")
+    p.add_argument("--sut", default="referentie", metavar="SYSTEEM", help="naam uit 'ketenproef suts', 'referentie' "
+                   "(beide referentiesystemen; de standaard), http://..., cmd:PAD of handmatig:aanbieder|gemeente")
+    p.add_argument("--rol", choices=ROLLEN, help="rol van het systeem (nodig bij http:// en cmd:)")
+    p.add_argument("--rapport", metavar="MAP", help="map voor het bewijs (standaard reports/run-JJJJMMDD-HHMMSS)")
     p.add_argument("-m", dest="markers", metavar="TAGS", help="alleen scenario's met deze tags, bv. 'TR413 and ijw'")
-    p.add_argument("--seed", help="zaad voor de synthetische clienten (standaard 1; bij een systeem van buiten, dat "
-                                  "alles onthoudt, elke run een nieuw zaad uit de klok: het staat in de samenvatting)")
-    p.add_argument("-n", dest="workers", metavar="WORKERS", help="parallel met pytest-xdist (aantal of 'auto')")
-    p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="verdere argumenten voor pytest (na --)")
+    p.add_argument("--seed", metavar="ZAAD", help="zaad voor de synthetische clienten (standaard 1; bij een systeem "
+                   "van buiten, dat alles onthoudt, elke run een nieuw zaad uit de klok: het staat in de samenvatting)")
+    p.add_argument("-n", dest="workers", type=_workers, metavar="AANTAL",
+                   help="parallel met pytest-xdist: aantal workers of 'auto' (alleen ingebouwde systemen)")
+    p.add_argument("pytest_args", nargs=argparse.REMAINDER, metavar="-- PYTEST-ARGUMENTEN",
+                   help="verdere argumenten voor pytest, na --")
     p.set_defaults(func=cmd_run)
 
 
+def _workers(value: str) -> str:
+    if value == "auto" or (value.isascii() and value.isdigit() and int(value) >= 1):
+        return value
+    raise argparse.ArgumentTypeError(f"een aantal (minstens 1) of 'auto', niet {value!r}")
+
+
+def check_sut(spec: str, rol: str | None) -> None:
+    """Refuse a --sut that cannot run, before the report folder is touched (UsageError, exit 2)."""
+    from sut.registry import systems
+
+    if spec == "referentie":
+        for naam in REFERENTIE:
+            check_sut(naam, rol)
+        return
+    rollen = {s.name: s.role for s in systems()}
+    specs = [s.strip() for s in spec.split(",")]
+    if len(specs) > 1 or specs[0] in rollen:
+        _check_built_in(specs, rol, rollen)
+    elif spec.startswith(("http://", "https://", "cmd:")):
+        _check_outside(spec, rol)
+    elif spec.startswith("handmatig:"):
+        if spec.split(":", 1)[1] not in ROLLEN:
+            raise UsageError(f"--sut {spec}: handmatig:aanbieder of handmatig:gemeente")
+    else:
+        raise UsageError(f"{_onbekend([spec])}; van buiten: http://..., cmd:PAD of handmatig:aanbieder|gemeente")
+
+
+def _check_built_in(specs: list[str], rol: str | None, rollen: dict[str, str]) -> None:
+    onbekend = [s for s in specs if s not in rollen]
+    if onbekend:
+        raise UsageError(_onbekend(onbekend))
+    eigen = {rollen[s] for s in specs}
+    if len(eigen) > 1:
+        raise UsageError("meerdere systemen (a,b,c) alleen van dezelfde rol")
+    if rol and eigen != {rol}:
+        raise UsageError(f"--rol {rol} past niet bij {', '.join(specs)} ({', '.join(sorted(eigen))}); laat --rol "
+                         "weg bij een ingebouwd systeem")
+
+
+def _onbekend(namen: list[str]) -> str:
+    """"unknown system", a guess at the intended name, the reference systems and where to find the rest."""
+    import difflib
+
+    from sut.registry import systems
+
+    bekend = systems()
+    gissing = [g for naam in namen for g in difflib.get_close_matches(naam, [s.name for s in bekend], n=1)]
+    referenties = ", ".join(["referentie", *(s.name for s in bekend if not s.broken)])
+    kapot = sum(1 for s in bekend if s.broken)
+    return (f"onbekend systeem {', '.join(map(repr, namen))}"
+            + (f" (bedoelt u {', '.join(gissing)}?)" if gissing else "")
+            + f"; ingebouwd: {referenties} en {kapot} kapotte varianten (alle namen: ketenproef suts)")
+
+
+def _check_outside(spec: str, rol: str | None) -> None:
+    if not rol:
+        raise UsageError(f"geef --rol aanbieder of --rol gemeente bij --sut {spec}")
+    if spec.startswith("cmd:"):
+        try:
+            argv = shlex.split(spec[4:])
+        except ValueError as exc:
+            raise UsageError(f"--sut {spec}: {exc}") from exc
+        if not argv or not shutil.which(argv[0]):
+            raise UsageError(f"--sut {spec}: programma {argv[0] if argv else '(leeg)'} niet gevonden of niet "
+                             "uitvoerbaar")
+
+
 def cmd_run(args) -> int:
+    check_sut(args.sut, args.rol)
     specs = list(REFERENTIE) if args.sut == "referentie" else [args.sut]
     rapport = Path(args.rapport or f"reports/run-{dt.datetime.now():%Y%m%d-%H%M%S}")
-    _leeg(rapport)
+    _rapportmap(rapport)
     codes = {spec: _pytest(spec, args, rapport) for spec in specs}
-    if any(code not in (0, 1, GEEN_TESTS) for code in codes.values()):
-        print(f"ketenproef run: pytest kon niet draaien: {codes}", file=sys.stderr)
-        return EXIT_GEBRUIK
+    mislukt = {spec: code for spec, code in codes.items() if code not in (0, 1, GEEN_TESTS)}
+    if mislukt:
+        raise UsageError("pytest kon niet draaien voor " + ", ".join(
+            f"{spec} (exit {code}: {PYTEST_FOUTEN.get(code, 'onbekende fout')})" for spec, code in mislukt.items())
+            + "; zie de melding van pytest hierboven")
     samenvoegen_junit(rapport)
     from suite import coverage
 
@@ -102,6 +180,15 @@ def _pytest(spec: str, args, rapport: Path) -> int:
 
 def _bestand(spec: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in spec)[:60]
+
+
+def _rapportmap(rapport: Path) -> None:
+    if rapport.exists() and not rapport.is_dir():
+        raise UsageError(f"--rapport {rapport} is een bestand; geef een map")
+    try:
+        _leeg(rapport)
+    except OSError as exc:
+        raise UsageError(f"kan de rapportmap {rapport} niet leegmaken of maken: {os_reason(exc)}") from exc
 
 
 def _leeg(rapport: Path) -> None:
@@ -152,8 +239,11 @@ def _samenvatting(codes: dict[str, int], rapport: Path, matrix: dict | None) -> 
 
 # ----------------------------------------------------------------------------------------------------- suts
 def register_suts(sub) -> None:
-    p = sub.add_parser("suts", help="de ingebouwde systemen (referentiesystemen en kapotte varianten)")
-    p.add_argument("--json", action="store_true", help='[{"name", "role", "broken", "defect"}]')
+    p = sub.add_parser("suts", help="de ingebouwde systemen (referentiesystemen en kapotte varianten)",
+                       description="Toon de ingebouwde systemen voor --sut: naam, rol, soort en (bij een kapotte "
+                                   "variant) het defect.")
+    p.add_argument("--json", action="store_true",
+                   help='als JSON: [{"name", "role", "broken", "defect"}, ...]')
     p.set_defaults(func=cmd_suts)
 
 
@@ -177,10 +267,13 @@ def register(sub) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m suite.cli")
-    register(parser.add_subparsers(dest="command", required=True))
+    parser = DutchParser(prog="python -m suite.cli", description="De conformancesuite (zonder entry points).")
+    register(parser.add_subparsers(title="opdrachten", dest="command", required=True, metavar="OPDRACHT"))
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        return report_usage_error(f"{parser.prog} {args.command}", str(exc))
 
 
 if __name__ == "__main__":
