@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import logging
 import signal
+import sqlite3
 from pathlib import Path
 
 from ketenproef.cli_nl import add_renamed, os_reason, positive_int, positive_seconds, report_usage_error
@@ -25,6 +26,10 @@ def _datum(value: str) -> dt.date:
 
 
 def _contract(path: str) -> dict:
+    try:
+        Path(path).read_bytes()
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"{path}: {os_reason(exc)}") from exc
     try:
         return contract.lees(path)
     except contract.ContractError as exc:
@@ -132,7 +137,15 @@ def cmd_serve(args) -> int:
     except OSError as exc:
         return report_usage_error("ketenproef serve", f"kan niet starten op {args.host}:{args.poort}: "
                                                       f"{os_reason(exc)}")
+    except sqlite3.DatabaseError as exc:
+        return report_usage_error("ketenproef serve", _db_reason(args.db, exc))
     return 0
+
+
+def _db_reason(db: str, exc: sqlite3.DatabaseError) -> str:
+    if isinstance(exc, sqlite3.OperationalError):
+        return f"--db {db}: kan de database niet openen of bijwerken"
+    return f"--db {db} is geen SQLite-database van de ketenpartner"
 
 
 async def serve(config: Config, host: str, port: int) -> None:

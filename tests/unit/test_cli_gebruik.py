@@ -4,7 +4,9 @@ help of every command and option is Dutch; renamed options keep their old spelli
 from __future__ import annotations
 
 import argparse
+import errno
 import inspect
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +81,12 @@ def test_an_unreadable_file(tmp_path, capsys, monkeypatch, command):
     refused(capsys, [command, str(path)], f"kan {path} niet lezen: geen toegang")
 
 
+def test_an_unreadable_folder(tmp_path, capsys, monkeypatch):
+    heenbericht(tmp_path)
+    monkeypatch.setattr("ketenproef.cli.os.access", lambda path, mode: False)
+    refused(capsys, ["validate", str(tmp_path)], f"kan de map {tmp_path} niet lezen: geen toegang")
+
+
 @pytest.mark.parametrize("command", ["validate", "retour"])
 @pytest.mark.parametrize("datum", ["morgen", "2026-13-01", "12-01-2026"])
 def test_a_bad_datum(tmp_path, capsys, command, datum):
@@ -122,6 +130,14 @@ def test_voorbeeld_uit_below_a_file(tmp_path, capsys):
     bestand.write_text("", encoding="utf-8")
     refused(capsys, ["voorbeeld", "WMO301", "--uit", str(bestand / "sub")], "kan de map", "niet maken: een deel "
             "van het pad is geen map")
+
+
+def test_voorbeeld_on_a_full_disk(tmp_path, capsys, monkeypatch):
+    def vol(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", vol)
+    refused(capsys, ["voorbeeld", "WMO301", "--uit", str(tmp_path)], "WMO301_1.xml niet schrijven: geen ruimte meer")
 
 
 @pytest.mark.parametrize(("aantal", "melding"), [("0", "moet minstens 1 zijn, niet 0"),
@@ -264,6 +280,34 @@ def test_serve_refuses_a_db_that_is_a_folder(tmp_path, capsys):
     refused(capsys, ["serve", "--rol", "aanbieder", "--db", str(tmp_path)], f"{tmp_path} is een map")
 
 
+@pytest.mark.parametrize(("maak", "melding"), [(False, "contract.json: bestaat niet"),
+                                               (True, "contract.json: is een map, geen bestand")])
+def test_serve_refuses_a_contract_it_cannot_read(tmp_path, capsys, maak, melding):
+    if maak:
+        (tmp_path / "contract.json").mkdir()
+    refused(capsys, ["serve", "--rol", "gemeente", "--db", ":memory:", "--contract", str(tmp_path / "contract.json")],
+            f"argument --contract: {tmp_path}/{melding}")
+
+
+def test_serve_refuses_a_db_that_is_no_database(tmp_path):
+    """Found only when the store opens it: a real process, so a server that did start cannot hang the test."""
+    db = tmp_path / "notities.txt"
+    db.write_text("dit is geen database\n" * 100, encoding="utf-8")
+    done = cli("ketenproef.cli", "serve", "--rol", "gemeente", "--poort", "0", "--db", str(db))
+    assert done.returncode == 2, done.stdout + done.stderr
+    one_dutch_line(done.stderr, f"ketenproef serve: --db {db} is geen SQLite-database van de ketenpartner")
+
+
+def test_serve_refuses_an_address_in_use(tmp_path):
+    with socket.socket() as bezet:
+        bezet.bind(("127.0.0.1", 0))
+        bezet.listen()
+        poort = bezet.getsockname()[1]
+        done = cli("ketenproef.cli", "serve", "--rol", "gemeente", "--poort", str(poort), "--db", ":memory:")
+    assert done.returncode == 2, done.stdout + done.stderr
+    one_dutch_line(done.stderr, f"kan niet starten op 127.0.0.1:{poort}: het adres is al in gebruik")
+
+
 # ------------------------------------------------------------------------------------------------ run, suts
 @pytest.mark.parametrize(("sut", "opties", "melding"), [
     ("referentie-foo", [], "onbekend systeem 'referentie-foo' (bedoelt u referentie-gemeente?)"),
@@ -309,7 +353,7 @@ def test_suts_refuses_an_argument(capsys):
 
 # ---------------------------------------------------------------------------------------- a real process each
 def cli(module: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, timeout=60)
 
 
 @pytest.mark.parametrize(("module", "args", "melding"), [
