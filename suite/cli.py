@@ -209,7 +209,8 @@ def samenvoegen_junit(rapport: Path) -> Path | None:
     for pad in delen:
         root = ET.parse(pad).getroot()
         for suite in ([root] if root.tag == "testsuite" else list(root)):
-            suite.set("name", pad.stem.removeprefix("junit-"))
+            if suite.get("name", "pytest") == "pytest":  # suite.junit names it after the system already
+                suite.set("name", pad.stem.removeprefix("junit-"))
             alles.append(suite)
     for attr in ("tests", "failures", "errors", "skipped"):
         alles.set(attr, str(sum(int(s.get(attr, 0)) for s in alles)))

@@ -4,10 +4,12 @@ one arrow per exchanged message with its type, identificatie, retourcodes and (d
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 BREEDTE, KOP, STAP = 760, 70, 52
+REGEL_HOOGTE, TEKENS_PER_REGEL = 16, 100  # a title line: 12px bold sans-serif stays within BREEDTE
 X_SYSTEEM, X_PARTNER = 140, 620
 _CODE = re.compile(rb"<(?:\w+:)?RetourCode(?:\s[^>]*)?>\s*(\w+)\s*<")
 
@@ -50,26 +52,38 @@ def pijl_uit_log(entry: dict, xml: bytes | None = None) -> Pijl:
                 retour=entry.get("soort") == "retour")
 
 
-def svg(pijlen: list[Pijl], titel: str = "", systeem: str = "systeem", partner: str = "ketenpartner") -> str:
-    """The diagram as an SVG document (UTF-8 text)."""
-    hoogte = KOP + STAP * max(len(pijlen), 1) + 30
+def svg(pijlen: list[Pijl], titel: str = "", systeem: str = "systeem", partner: str = "ketenpartner",
+        ondertitel: str = "") -> str:
+    """The diagram as an SVG document (UTF-8 text). A long title is wrapped, never cut off."""
+    kop, dy = _kop(titel, ondertitel)
+    hoogte = KOP + dy + STAP * max(len(pijlen), 1) + 30
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{BREEDTE}" height="{hoogte}" '
            f'viewBox="0 0 {BREEDTE} {hoogte}" font-family="sans-serif" font-size="12">',
            '<defs><marker id="pijl" markerWidth="10" markerHeight="8" refX="9" refY="4" orient="auto">'
            '<path d="M0,0 L10,4 L0,8 z" fill="context-stroke"/></marker></defs>',
-           f'<rect width="{BREEDTE}" height="{hoogte}" fill="white"/>',
-           f'<text x="{BREEDTE // 2}" y="18" text-anchor="middle" font-weight="bold">{escape(titel)}</text>']
+           f'<rect width="{BREEDTE}" height="{hoogte}" fill="white"/>', *kop]
     for x, naam in ((X_SYSTEEM, systeem), (X_PARTNER, partner)):
-        out.append(f'<rect x="{x - 90}" y="28" width="180" height="26" rx="4" fill="#eef2f7" stroke="#345"/>')
-        out.append(f'<text x="{x}" y="45" text-anchor="middle">{escape(naam)}</text>')
-        out.append(f'<line x1="{x}" y1="54" x2="{x}" y2="{hoogte - 10}" stroke="#999" stroke-dasharray="4 4"/>')
+        out.append(f'<rect x="{x - 90}" y="{28 + dy}" width="180" height="26" rx="4" fill="#eef2f7" stroke="#345"/>')
+        out.append(f'<text x="{x}" y="{45 + dy}" text-anchor="middle">{escape(naam)}</text>')
+        out.append(f'<line x1="{x}" y1="{54 + dy}" x2="{x}" y2="{hoogte - 10}" stroke="#999" stroke-dasharray="4 4"/>')
     for i, p in enumerate(pijlen):
-        out.extend(_pijl(p, KOP + STAP * i + 18))
+        out.extend(_pijl(p, KOP + dy + STAP * i + 18))
     if not pijlen:
-        out.append(f'<text x="{BREEDTE // 2}" y="{KOP + 20}" text-anchor="middle" fill="#777">'
+        out.append(f'<text x="{BREEDTE // 2}" y="{KOP + dy + 20}" text-anchor="middle" fill="#777">'
                    'geen berichten uitgewisseld</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _kop(titel: str, ondertitel: str) -> tuple[list[str], int]:
+    """The title (wrapped over as many lines as it needs) and a subtitle; the extra height they take."""
+    regels = textwrap.wrap(titel, TEKENS_PER_REGEL) or [""]
+    out = [f'<text x="{BREEDTE // 2}" y="{18 + REGEL_HOOGTE * i}" text-anchor="middle" font-weight="bold">'
+           f'{escape(regel)}</text>' for i, regel in enumerate(regels)]
+    if ondertitel:
+        out.append(f'<text x="{BREEDTE // 2}" y="{18 + REGEL_HOOGTE * len(regels)}" text-anchor="middle" '
+                   f'fill="#555">{escape(ondertitel)}</text>')
+    return out, REGEL_HOOGTE * (len(regels) - 1 + bool(ondertitel))
 
 
 def _pijl(p: Pijl, y: int) -> list[str]:

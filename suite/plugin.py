@@ -3,6 +3,7 @@ filter, and the result records the coverage matrix is built from. Fixtures live 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import time
@@ -12,8 +13,8 @@ import pytest
 
 from suite import tags
 
-pytest_plugins = ["suite.fixtures", "steps.berichten", "steps.tegenpartij", "steps.systeem", "steps.controles",
-                  "steps.verzoeken", "steps.declareren", "steps.extern"]
+pytest_plugins = ["suite.fixtures", "suite.junit", "steps.berichten", "steps.tegenpartij", "steps.systeem",
+                  "steps.controles", "steps.verzoeken", "steps.declareren", "steps.extern"]
 
 STANDAARD_IDS = {"iWmo": "iwmo", "iJw": "ijw"}
 
@@ -138,16 +139,59 @@ def scenario_van(item):
     return scenario_wrapper_template_registry.get(getattr(item, "function", None))
 
 
+def voorbeeld_van(item: pytest.Item) -> dict[str, str]:
+    """The example row of a scenario outline run ({} for a plain scenario)."""
+    return dict(getattr(getattr(item, "callspec", None), "params", {}).get("_pytest_bdd_example", {}))
+
+
+def standaard_van(item: pytest.Item) -> str:
+    """iWmo or iJw of this run (after ``_een_standaard``), as the ``standaard`` fixture decides it."""
+    param = getattr(getattr(item, "callspec", None), "params", {}).get("standaard")
+    return param or tags.standaard_in({m.name for m in item.iter_markers()}) or "iWmo"
+
+
+def titel_van(item: pytest.Item) -> str:
+    """The scenario's own words with the example row filled in. Where other rows of the outline get the same
+    words, the values that tell them apart follow in brackets (the standard is shown elsewhere)."""
+    from pytest_bdd.parser import render_string
+
+    scen, voorbeeld = scenario_van(item), voorbeeld_van(item)
+    naam = render_string(scen.name, voorbeeld)
+    zelfde = [rij for rij in _rijen(scen) if render_string(scen.name, rij) == naam]
+    rest = [f"{k}: {v}" for k, v in voorbeeld.items()
+            if k not in ("standaard", "rol") and len({rij.get(k) for rij in zelfde}) > 1]
+    return f"{naam} ({', '.join(rest)})" if rest else naam
+
+
+@functools.cache
+def _rijen(scen) -> tuple[dict, ...]:
+    return tuple(rij for voorbeelden in scen.examples for rij in voorbeelden.as_contexts())
+
+
+def sut_van(item: pytest.Item) -> str:
+    """The system under test of this run (one of ``--sut a,b,c``, or --sut)."""
+    return getattr(getattr(item, "callspec", None), "params", {}).get("sut_naam") or item.config.getoption("sut")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     scen = scenario_van(item)
     if scen is None:
         return
     naam = scen.name + (f" [{item.callspec.id}]" if hasattr(item, "callspec") else "")
-    sut = getattr(getattr(item, "callspec", None), "params", {}).get("sut_naam") or item.config.getoption("sut")
-    item.user_properties.extend([("functionaliteit", scen.feature.name), ("scenario", naam), ("sut", sut),
+    item.user_properties.extend([("functionaliteit", scen.feature.name), ("scenario", naam), ("sut", sut_van(item)),
                                  ("regel", scen.rule.name if scen.rule else ""),
-                                 ("tags", " ".join(sorted(m.name for m in item.iter_markers())))])
+                                 ("tags", " ".join(sorted(m.name for m in item.iter_markers()))),
+                                 ("titel", titel_van(item)), ("standaard", standaard_van(item)),
+                                 ("feature", Path(scen.feature.rel_filename).name)])
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature, scenario) -> None:
+    """After allure-pytest-bdd opened the test case: give it the identity of this run (see ``suite.bewijs``)."""
+    from suite import bewijs
+
+    bewijs.identiteit(request.node, feature)
 
 
 _RESULTATEN = pytest.StashKey[list]()
