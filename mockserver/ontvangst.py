@@ -44,6 +44,8 @@ class Judged:
     retour_bytes: bytes | None = None  # the retour serialised, when it was made beforehand (``voorrang``)
     retour_bericht: Bericht | None = None  # the retour read (a 325's prestaties), when made beforehand
     json: dict = field(default_factory=dict)  # findings/afgekeurd already as JSON, when made beforehand
+    opslag: bytes | None = None  # the heenbericht compressed for the store, when made beforehand
+    retour_delen: tuple | None = None  # the retour made beforehand: its head (placeholder), the rest compressed
     error: Exception | None = None  # building the retour failed
 
 
@@ -85,7 +87,7 @@ async def ontvang(partner, data: bytes, hint: list[str], transport: list[dict]) 
 
     clock = partner.clock(hint[0] if hint else None)
     report, digest = await partner.beoordelaar.enkel(data, clock)
-    vooraf = await voorrang.vooraf(partner, report, len(data), clock)
+    vooraf = await voorrang.vooraf(partner, report, data, clock)
     async with partner.beoordelaar.keten(partner.lock):
         eerder = partner.store.herhaling(digest)
         if eerder is not None:
@@ -142,7 +144,8 @@ def refuse(partner, data: bytes, report: Report, m: Meta | None, problem: dict, 
 
 def record(richting: str, m: Meta | None, status: str, data: bytes | None, findings: list[dict],
            intended: list[dict], **extra) -> dict:
-    rec = {"richting": richting, "status": status, "grootte": len(data) if data is not None else 0, "xml": data,
+    grootte = getattr(data, "grootte", None) or (len(data) if data is not None else 0)  # Ingepakt: the XML's
+    rec = {"richting": richting, "status": status, "grootte": grootte, "xml": data,
            "bevindingen": findings, "fouten": intended}
     if m is not None:
         rec.update(bericht=m.bericht, soort=m.soort, van=m.van, voor=m.voor, eigen_id=m.eigen_id, ref_id=m.ref_id)
@@ -158,8 +161,9 @@ def heen_in(partner, data: bytes, judged: Judged, m: Meta, clock, transport: lis
     bsn_list = partner.conversations(b.root)
     status = "geaccepteerd" if report.valid else "afgekeurd"
     findings = judged.json.get("findings", judged.findings)
-    store.insert(record("in", m, status, data, findings, transport, id=heen_id, toegepast=int(skipped is not None),
-                        afgekeurd=judged.json.get("afgekeurd", skipped or [])), bsn_list)
+    store.insert(record("in", m, status, judged.opslag or data, findings, transport, id=heen_id,
+                        toegepast=int(skipped is not None), afgekeurd=judged.json.get("afgekeurd", skipped or [])),
+                 bsn_list)
     store.add_referenties(referenties(b.root), bsn_list[0])
     if judged.retour is None:  # the heenbericht is kept even when building its retour failed
         return Uitkomst(500, {**problems.problem(500, "interne-fout", "Retour kon niet worden gemaakt",

@@ -17,6 +17,7 @@ import logging
 import os
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterable, Iterator
 
 from mockserver.berichten import nieuwe_serie
@@ -29,7 +30,8 @@ CREATE TABLE IF NOT EXISTS berichten (
   van TEXT, voor TEXT, eigen_id TEXT, ref_id TEXT, status TEXT NOT NULL, grootte INTEGER NOT NULL,
   xml BLOB, bevindingen TEXT NOT NULL DEFAULT '[]', fouten TEXT NOT NULL DEFAULT '[]', heen_id INTEGER,
   toegepast INTEGER NOT NULL DEFAULT 0, afgekeurd TEXT NOT NULL DEFAULT '[]', verwachting TEXT,
-  beantwoord INTEGER NOT NULL DEFAULT 0, actief INTEGER NOT NULL DEFAULT 1, sha256 TEXT, herhaling_van INTEGER);
+  beantwoord INTEGER NOT NULL DEFAULT 0, actief INTEGER NOT NULL DEFAULT 1, sha256 TEXT, herhaling_van INTEGER,
+  ingepakt INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS berichten_voor ON berichten(voor, id) WHERE richting = 'uit';
 CREATE INDEX IF NOT EXISTS berichten_eigen ON berichten(eigen_id);
 CREATE INDEX IF NOT EXISTS berichten_heen ON berichten(heen_id);
@@ -50,10 +52,35 @@ CREATE TABLE IF NOT EXISTS instellingen (sleutel TEXT PRIMARY KEY, waarde TEXT N
 """
 SERIE, CONTRACT = "serie", "contract"  # keys in instellingen
 # Columns added after the first release: (name, type); an older database gets them when it opens.
-ADDED = (("sha256", "TEXT"), ("herhaling_van", "INTEGER"))
+ADDED = (("sha256", "TEXT"), ("herhaling_van", "INTEGER"), ("ingepakt", "INTEGER NOT NULL DEFAULT 0"))
 VERWERKT = ("geaccepteerd", "afgekeurd")  # an incoming message that was processed (a repeat gets its outcome)
 
 JSON_COLUMNS = ("bevindingen", "fouten", "afgekeurd", "verwachting")
+
+
+class Ingepakt(bytes):
+    """A message body kept zlib-compressed (``inpakken``), made outside the Keten lock for a large message: 2 MB
+    to write under the lock instead of 20. ``grootte`` is the length of the XML itself. The store gives it back
+    as the XML (``xml``, ``replay``)."""
+
+    grootte: int = 0
+
+
+def inpakken(*delen: bytes) -> Ingepakt:
+    """Each part compressed on its own (so a small head can be changed and compressed again later), one after
+    the other."""
+    out = Ingepakt(b"".join(zlib.compress(deel, 1) for deel in delen))
+    out.grootte = sum(map(len, delen))
+    return out
+
+
+def uitpakken(blob: bytes) -> bytes:
+    parts = []
+    while blob:
+        stream = zlib.decompressobj()
+        parts.append(stream.decompress(blob))
+        blob = stream.unused_data
+    return b"".join(parts)
 
 
 class Json(str):
@@ -76,6 +103,10 @@ def _row(cursor: sqlite3.Cursor, values: tuple) -> dict:
         if out.get(key) is not None:
             out[key] = json.loads(out[key])
     return out
+
+
+def _xml(row: dict) -> bytes | None:
+    return uitpakken(row["xml"]) if row["ingepakt"] and row["xml"] is not None else row["xml"]
 
 
 class Store:
@@ -133,6 +164,8 @@ class Store:
         rec = {k: (als_json(v) if k in JSON_COLUMNS and v is not None else v) for k, v in rec.items()}
         if "id" not in rec:
             rec["id"] = self.next_id()
+        if isinstance(rec.get("xml"), Ingepakt):
+            rec["ingepakt"] = 1
         if rec["id"] in self._sha256:
             rec["sha256"] = self._sha256.pop(rec["id"])
         rec.setdefault("tijd", nu())
@@ -162,8 +195,8 @@ class Store:
         return self.db.execute(f"SELECT {META} FROM berichten WHERE id = ?", (bericht_id,)).fetchone()
 
     def xml(self, bericht_id: int) -> bytes | None:
-        row = self.db.execute("SELECT xml FROM berichten WHERE id = ?", (bericht_id,)).fetchone()
-        return row["xml"] if row else None
+        row = self.db.execute("SELECT xml, ingepakt FROM berichten WHERE id = ?", (bericht_id,)).fetchone()
+        return _xml(row) if row else None
 
     def bsns(self, bericht_id: int) -> list[str]:
         rows = self.db.execute("SELECT bsn FROM bericht_bsn WHERE bericht_id = ?", (bericht_id,)).fetchall()
@@ -198,8 +231,11 @@ class Store:
 
     def replay(self) -> Iterator[dict]:
         """The messages applied to the Keten, in the order they were applied."""
-        yield from self.db.execute(
-            "SELECT id, bericht, xml, afgekeurd FROM berichten WHERE toegepast = 1 AND actief = 1 ORDER BY id")
+        for row in self.db.execute(
+                "SELECT id, bericht, xml, ingepakt, afgekeurd FROM berichten WHERE toegepast = 1 AND actief = 1 "
+                "ORDER BY id"):
+            row["xml"] = _xml(row)
+            yield row
 
     def pending(self) -> list[dict]:
         """The mock's heenberichten still waiting for a retour from the SUT."""

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from ketenproef import factory
 from ketenproef.bericht import Bericht, find
 from ketenproef.findings import Report
-from ketenproef.keten.declaraties import paden
+from ketenproef.keten.declaraties import paden, voorbereiden
 from mockserver.config import SMALL_BODY
 from mockserver.journaal import sleutels
-from mockserver.store import Json
+from mockserver.store import Ingepakt, Json, inpakken
 
 log = logging.getLogger("mockserver")
 IDENTIFICATIE_PADEN = ("IdentificatieRetour", "BerichtIdentificatie/Identificatie")
@@ -41,7 +41,7 @@ class Vooraf:
     stand: int
     keys: frozenset[str]
     plaatshouder: str
-    retour_bytes: bytes | None
+    retour_delen: tuple[bytes, bytes] | None  # the retour up to and including the placeholder, the rest compressed
     enkel: int  # the report's findings of the message alone; the rest is the chain part, dropped on a conflict
 
 
@@ -50,10 +50,10 @@ def geschikt(report: Report, size: int) -> bool:
     return size > SMALL_BODY and b is not None and not report.technically_rejected and b.model["kind"] == "heen"
 
 
-async def vooraf(partner, report: Report, size: int, clock) -> Vooraf | None:
+async def vooraf(partner, report: Report, data: bytes, clock) -> Vooraf | None:
     """The chain judgement and retour of a large heenbericht, made in a worker thread without the lock; None for
     anything else, or when it failed (then the lock path judges it)."""
-    if not geschikt(report, size):
+    if not geschikt(report, len(data)):
         return None
     from mockserver.ontvangst import judge
 
@@ -61,24 +61,30 @@ async def vooraf(partner, report: Report, size: int, clock) -> Vooraf | None:
     plaatshouder = f"VOORLOPIG{uuid.uuid4().hex[:16].upper()}"
     alleen_bericht = len(report.findings)
     try:
-        judged = await asyncio.to_thread(_judge, judge, report, clock, partner.keten, plaatshouder)
+        judged = await asyncio.to_thread(_judge, judge, report, data, clock, partner.keten, plaatshouder)
     except Exception as exc:  # the Keten changed under it; judged again under the lock
         log.info("vooraf beoordelen van %s lukte niet (%s); opnieuw onder het slot", report.message, exc)
         judged = None
     if judged is None or any(f.rule == "INTERN" for f in judged.report.findings) or judged.error is not None:
         del report.findings[alleen_bericht:]
         return None
-    retour_bytes = factory.serialise(judged.retour) if judged.retour is not None else None
-    return Vooraf(judged, stand, keys, plaatshouder, retour_bytes, alleen_bericht)
+    return Vooraf(judged, stand, keys, plaatshouder, judged.retour_delen, alleen_bericht)
 
 
-def _judge(judge, report: Report, clock, keten, plaatshouder: str):
+def _judge(judge, report: Report, data: bytes, clock, keten, plaatshouder: str):
     """The chain judgement and retour, and everything the lock part would otherwise compute from them: the
-    prestaties and paths the Keten reads when it applies the 323 and its 325, the JSON of the findings."""
+    prestaties and paths the Keten reads when it applies the 323 and its 325, the JSON of the findings, both
+    messages compressed for the store (the retour's head, with the placeholder, stays apart)."""
     judged = judge(report, clock, keten, plaatshouder)
+    judged.opslag = inpakken(data)
+    if judged.retour is not None:
+        retour = factory.serialise(judged.retour)
+        einde = retour.index(plaatshouder.encode()) + len(plaatshouder)
+        judged.retour_delen = (retour[:einde], inpakken(retour[einde:]))
     b = report.bericht
     if judged.retour is not None and b.number == "323":
-        paden(b)
+        if judged.skipped is not None:
+            voorbereiden(b, frozenset(judged.skipped))
         judged.retour_bericht = Bericht(b.model["retour_message"], judged.retour)
         paden(judged.retour_bericht)
     judged.json = {"findings": Json(json.dumps(judged.findings, ensure_ascii=False, default=str))}
@@ -102,5 +108,8 @@ def gebruik(partner, vooraf: Vooraf | None, report: Report, retour_id: int):
             el = find(header, pad)
             if el is not None and el.text == vooraf.plaatshouder:
                 el.text = echte
-        judged.retour_bytes = vooraf.retour_bytes.replace(vooraf.plaatshouder.encode(), echte.encode(), 1)
+        kop, rest = vooraf.retour_delen
+        kop = kop.replace(vooraf.plaatshouder.encode(), echte.encode(), 1)
+        judged.retour_bytes = Ingepakt(inpakken(kop) + rest)
+        judged.retour_bytes.grootte = len(kop) + rest.grootte
     return judged

@@ -256,6 +256,17 @@ class Administratie:
         else:
             self.per_combinatie.setdefault(p.combinatie, []).append(boeking)
 
+    def boek_groepen(self, groepen: Groepen) -> None:
+        """``boek`` for many bookings at once, grouped beforehand (``voorbereid``): the same lists in the same order."""
+        for index, groep in zip((self.referenties, self.per_toewijzing, self.per_combinatie, self.credits), groepen,
+                                strict=True):
+            for key, boekingen in groep.items():
+                found = index.get(key)
+                if found is None:
+                    index[key] = boekingen
+                else:
+                    found.extend(boekingen)
+
     def verval(self, declaratie: Declaratie) -> None:
         """The whole declaratie was rejected: it counts as not sent (IV087)."""
         declaratie.vervallen = True
@@ -302,29 +313,17 @@ class Part:
             self._antwoord(b, afgekeurd, adm)
 
     def _declaratie(self, b: Bericht, afgekeurd: frozenset[str], adm: Administratie) -> None:
-        decl_el = body(b)
-        declaratie = Declaratie(
-            identificatie=b.identificatie, dagtekening=b.dagtekening,
-            xsd_versie=(text(b.header, "XsdVersie/BasisschemaXsdVersie"), text(b.header, "XsdVersie/BerichtXsdVersie")),
-            nummer=text(decl_el, "DeclaratieNummer"),
-            periode=Periode(dt.date.fromisoformat(text(decl_el, "DeclaratiePeriode/Begindatum")),
-                            dt.date.fromisoformat(text(decl_el, "DeclaratiePeriode/Einddatum"))),
-            totaal=signed(find(decl_el, "TotaalIngediendBedrag"), "TotaalBedrag"))
+        klaar = b.__dict__.pop("_keten_voorbereid", None)
+        if klaar is None or klaar.afgekeurd != afgekeurd:
+            klaar = voorbereid(b, afgekeurd)
+        declaratie = klaar.declaratie
         if declaratie.identificatie in adm.declaraties:
             return  # a second message with the same BerichtIdentificatie (TR056) does not replace the first
         adm.declaraties[declaratie.identificatie] = declaratie
-        geheel = bool(afgekeurd & {"/Bericht/Header", "/Bericht/Declaratie"})
-        items = prestaties(b)
-        wegen = paden(b) if afgekeurd and not geheel else [("", "")] * len(items)
-        for item, (client_pad, pad) in zip(items, wegen, strict=True):
-            status = AFGEWEZEN if client_pad in afgekeurd or pad in afgekeurd else INGEDIEND
-            boeking = Boeking(item.prestatie, declaratie.identificatie, status)
-            declaratie.boekingen.setdefault(item.prestatie.referentie, boeking)
-            declaratie.alle.append(boeking)
-            if not geheel:
-                adm.boek(boeking)
-        if geheel:
+        if klaar.geheel:
             adm.verval(declaratie)
+        else:
+            adm.boek_groepen(klaar.groepen)
 
     def _antwoord(self, b: Bericht, afgekeurd: frozenset[str], adm: Administratie) -> None:
         declaratie = adm.declaraties.get(text(b.header, "DeclaratieIdentificatie/Identificatie"))
@@ -343,6 +342,56 @@ class Part:
                 continue
             rejected = referentie in afgewezen or boeking.prestatie.bsn in bsns
             boeking.status = AFGEWEZEN if rejected else GOEDGEKEURD
+
+
+# bookings by ReferentieNummer, ToewijzingNummer, combinatie (debet) and VorigReferentieNummer (credit)
+Groepen = tuple[dict, dict, dict, dict]
+
+
+@dataclass
+class Voorbereid:
+    """What applying a 323 adds to an Administratie, worked out from the message alone (``voorbereid``)."""
+
+    afgekeurd: frozenset[str]
+    declaratie: Declaratie
+    geheel: bool
+    groepen: Groepen
+
+
+def voorbereid(b: Bericht, afgekeurd: frozenset[str]) -> Voorbereid:
+    """The Declaratie of a 323 with its bookings, and the bookings grouped as ``Administratie.boek`` files them.
+    Pure: a large 323 is prepared outside the Keten lock (``voorbereiden``), so applying it only merges."""
+    decl_el = body(b)
+    declaratie = Declaratie(
+        identificatie=b.identificatie, dagtekening=b.dagtekening,
+        xsd_versie=(text(b.header, "XsdVersie/BasisschemaXsdVersie"), text(b.header, "XsdVersie/BerichtXsdVersie")),
+        nummer=text(decl_el, "DeclaratieNummer"),
+        periode=Periode(dt.date.fromisoformat(text(decl_el, "DeclaratiePeriode/Begindatum")),
+                        dt.date.fromisoformat(text(decl_el, "DeclaratiePeriode/Einddatum"))),
+        totaal=signed(find(decl_el, "TotaalIngediendBedrag"), "TotaalBedrag"))
+    geheel = bool(afgekeurd & {"/Bericht/Header", "/Bericht/Declaratie"})
+    items = prestaties(b)
+    wegen = paden(b) if afgekeurd and not geheel else [("", "")] * len(items)
+    referenties, per_toewijzing, per_combinatie, credits = {}, {}, {}, {}
+    for item, (client_pad, pad) in zip(items, wegen, strict=True):
+        p = item.prestatie
+        status = AFGEWEZEN if client_pad in afgekeurd or pad in afgekeurd else INGEDIEND
+        boeking = Boeking(p, declaratie.identificatie, status)
+        declaratie.boekingen.setdefault(p.referentie, boeking)
+        declaratie.alle.append(boeking)
+        referenties.setdefault(p.referentie, []).append(boeking)
+        per_toewijzing.setdefault(p.toewijzing, []).append(boeking)
+        if p.credit:
+            credits.setdefault(p.vorig, []).append(boeking)
+        else:
+            per_combinatie.setdefault(p.combinatie, []).append(boeking)
+    return Voorbereid(afgekeurd, declaratie, geheel, (referenties, per_toewijzing, per_combinatie, credits))
+
+
+def voorbereiden(b: Bericht, afgekeurd: frozenset[str]) -> None:
+    """Prepare applying a 323 ahead (cached on the Bericht; ``Part.apply`` uses it when ``afgekeurd`` matches)."""
+    if b.number == "323":
+        b.__dict__["_keten_voorbereid"] = voorbereid(b, afgekeurd)
 
 
 def codes(klasse: etree._Element) -> list[str]:
@@ -364,4 +413,5 @@ def _afgewezen(b: Bericht, afgekeurd: frozenset[str]) -> tuple[set[str], set[str
 
 
 __all__ = ["ACTIEF", "AFGEWEZEN", "Administratie", "Boeking", "Declaratie", "GOEDGEKEURD", "INGEDIEND", "Item",
-           "Part", "Prestatie", "VERVALLEN", "body", "clienten", "codes", "paden", "prestaties", "signed"]
+           "Part", "Prestatie", "VERVALLEN", "Voorbereid", "body", "clienten", "codes", "paden", "prestaties", "signed",
+           "voorbereid", "voorbereiden"]
