@@ -26,13 +26,18 @@ VALUES = ("", " ", "0", "-1", "+5", "1.5", "-0", "99999999999999999999", "-99999
           "\U0001F600", "T", "abc", "-2147483649", "18446744073709551616")
 
 _TAG = re.compile(rb"<(/?)([A-Za-z_][\w.:-]*)[^>]*?(/?)>")
-_DECL_END = re.compile(rb"^\s*<\?xml[^>]*\?>")
+_DECL_END = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\?>|^\xef\xbb\xbf")
 
 
 def _prolog_end(data: bytes) -> int:
-    """Where content may start: after the XML declaration (nothing may precede it)."""
+    """Where content may start: after a Byte-Order-Mark and the XML declaration (nothing may precede them)."""
     match = _DECL_END.match(data)
     return match.end() if match else 0
+
+
+def _ascii_compatible(data: bytes) -> bool:
+    """Whether markup can be inserted as bytes at all: not in UTF-16/32 (NUL bytes in the first characters)."""
+    return b"\x00" not in data[:4] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def tag_gaps(data: bytes) -> tuple[list[int], list[int]]:
@@ -52,7 +57,9 @@ def tag_gaps(data: bytes) -> tuple[list[int], list[int]]:
 
 def ruis(data: bytes, rnd: random.Random, count: int = 3) -> bytes:
     """``data`` with ``count`` comments, processing instructions or runs of whitespace inserted between elements
-    or around values, never changing an element, an attribute or a value."""
+    or around values, never changing an element, an attribute or a value (a UTF-16/32 file is left as it is)."""
+    if not _ascii_compatible(data):
+        return data
     anywhere, between = tag_gaps(data)
     inserts: list[tuple[int, bytes]] = []
     for _ in range(count):
