@@ -46,6 +46,8 @@ class Judged:
     json: dict = field(default_factory=dict)  # findings/afgekeurd already as JSON, when made beforehand
     opslag: bytes | None = None  # the heenbericht compressed for the store, when made beforehand
     retour_delen: tuple | None = None  # the retour made beforehand: its head (placeholder), the rest compressed
+    gesprekken: list[str] | None = None  # the conversations of the message, when found beforehand
+    referenties: list[str] | None = None  # its ReferentieAanbieder values, when read beforehand
     error: Exception | None = None  # building the retour failed
 
 
@@ -158,13 +160,13 @@ def heen_in(partner, data: bytes, judged: Judged, m: Meta, clock, transport: lis
     b, skipped = report.bericht, judged.skipped
     if skipped is not None:
         partner.keten.apply(b, skipped)
-    bsn_list = partner.conversations(b.root)
+    bsn_list = judged.gesprekken or partner.conversations(b.root)
     status = "geaccepteerd" if report.valid else "afgekeurd"
     findings = judged.json.get("findings", judged.findings)
     store.insert(record("in", m, status, judged.opslag or data, findings, transport, id=heen_id,
                         toegepast=int(skipped is not None), afgekeurd=judged.json.get("afgekeurd", skipped or [])),
                  bsn_list)
-    store.add_referenties(referenties(b.root), bsn_list[0])
+    store.add_referenties(referenties(b.root) if judged.referenties is None else judged.referenties, bsn_list[0])
     if judged.retour is None:  # the heenbericht is kept even when building its retour failed
         return Uitkomst(500, {**problems.problem(500, "interne-fout", "Retour kon niet worden gemaakt",
                                                  f"{b.name} is opgeslagen, maar de retour niet: {judged.error!r}"),

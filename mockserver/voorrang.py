@@ -25,6 +25,7 @@ from ketenproef import factory
 from ketenproef.bericht import Bericht, find
 from ketenproef.findings import Report
 from ketenproef.keten.declaraties import paden, voorbereiden
+from mockserver.berichten import bsns, referenties
 from mockserver.config import SMALL_BODY
 from mockserver.journaal import sleutels
 from mockserver.store import Ingepakt, Json, inpakken
@@ -87,6 +88,10 @@ def _judge(judge, report: Report, data: bytes, clock, keten, plaatshouder: str):
             voorbereiden(b, frozenset(judged.skipped))
         judged.retour_bericht = Bericht(b.model["retour_message"], judged.retour)
         paden(judged.retour_bericht)
+        sleutels(judged.retour_bericht)  # the journal's keys of the 325 when it is applied
+    found = bsns(b.root)  # a message with clients belongs to their conversations (no store needed to find them)
+    judged.gesprekken = found or None
+    judged.referenties = referenties(b.root)
     judged.json = {"findings": Json(json.dumps(judged.findings, ensure_ascii=False, default=str))}
     if judged.skipped is not None:
         judged.json["afgekeurd"] = Json(json.dumps(judged.skipped, ensure_ascii=False))
