@@ -51,6 +51,8 @@ def register_run(sub) -> None:
                    "van buiten, dat alles onthoudt, elke run een nieuw zaad uit de klok: het staat in de samenvatting)")
     p.add_argument("-n", dest="workers", type=_workers, metavar="AANTAL",
                    help="parallel met pytest-xdist: aantal workers of 'auto' (alleen ingebouwde systemen)")
+    p.add_argument("-v", "--uitgebreid", action="store_true", help="toon de volledige uitvoer van pytest (met "
+                   "tracebacks) in plaats van de voortgang; zonder -v staat die in pytest-SYSTEEM.log in de rapportmap")
     p.add_argument("pytest_args", nargs=argparse.REMAINDER, metavar="-- PYTEST-ARGUMENTEN",
                    help="verdere argumenten voor pytest, na --")
     p.set_defaults(func=cmd_run)
@@ -175,7 +177,11 @@ def _ingebouwd(spec: str) -> bool:
 def _pytest(spec: str, args, rapport: Path) -> int:
     cmd = pytest_argumenten(spec, args, rapport)
     print(f"ketenproef run: {spec} (seed {cmd[cmd.index('--seed') + 1]})", flush=True)
-    return subprocess.run(cmd, check=False).returncode
+    if getattr(args, "uitgebreid", False) or spec.startswith("handmatig:"):  # a tester reads pytest's terminal
+        return subprocess.run(cmd, check=False).returncode
+    from suite import scherm
+
+    return scherm.draai(cmd, spec, rapport / f"pytest-{_bestand(spec)}.log")
 
 
 def _bestand(spec: str) -> str:
@@ -195,7 +201,7 @@ def _leeg(rapport: Path) -> None:
     """A run owns its report folder: earlier results in it are removed first."""
     for naam in ("allure-results", "allure-report", "resultaten"):
         shutil.rmtree(rapport / naam, ignore_errors=True)
-    for pad in rapport.glob("junit*.xml"):
+    for pad in [*rapport.glob("junit*.xml"), *rapport.glob("pytest-*.log")]:
         pad.unlink()
     rapport.mkdir(parents=True, exist_ok=True)
 
@@ -227,15 +233,9 @@ def _allure(rapport: Path) -> None:
 
 
 def _samenvatting(codes: dict[str, int], rapport: Path, matrix: dict | None) -> None:
-    for spec, code in codes.items():
-        oordeel = {0: "voldoet", 1: "VOLDOET NIET", GEEN_TESTS: "geen scenario's van toepassing"}.get(code, code)
-        print(f"  {spec}: {oordeel}")
-    if matrix:
-        telling = {v: sum(1 for r in matrix["rules"].values() if r["verdict"] == v)
-                   for v in ("geslaagd", "gefaald", "niet gedekt", "niet toetsbaar")}
-        print(f"  regels: {telling['geslaagd']} geslaagd, {telling['gefaald']} gefaald, "
-              f"{telling['niet gedekt']} niet gedekt, {telling['niet toetsbaar']} niet toetsbaar (coverage.html)")
-    print(f"  bewijs: {rapport}")
+    from suite import samenvatting
+
+    print("\n".join(samenvatting.regels(codes, rapport, matrix, samenvatting.resultaten(rapport))))
 
 
 # ----------------------------------------------------------------------------------------------------- suts

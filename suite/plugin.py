@@ -14,7 +14,7 @@ import pytest
 from suite import tags
 
 pytest_plugins = ["suite.fixtures", "suite.junit", "steps.berichten", "steps.tegenpartij", "steps.systeem",
-                  "steps.controles", "steps.verzoeken", "steps.declareren", "steps.extern"]
+                  "steps.controles", "steps.verzoeken", "steps.declareren", "steps.extern", "suite.voortgang"]
 
 STANDAARD_IDS = {"iWmo": "iwmo", "iJw": "ijw"}
 
@@ -198,6 +198,8 @@ _RESULTATEN = pytest.StashKey[list]()
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    from suite import voortgang  # registered through pytest_plugins: imported there first (assertion rewriting)
+
     props = dict(report.user_properties)
     if "scenario" not in props:
         return
@@ -205,12 +207,12 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         _config().stash[_RESULTATEN].append({
             "nodeid": report.nodeid, "naam": props["scenario"], "functionaliteit": props["functionaliteit"],
             "regel": props.get("regel", ""), "tags": props["tags"].split(), "uitkomst": _uitkomst(report),
-            "sut": props.get("sut"),
+            "sut": props.get("sut"), **voortgang.uitleg(report),
             "duur": round(report.duration, 3)})
     elif report.when == "teardown" and report.outcome == "failed":
         for res in _config().stash[_RESULTATEN]:
             if res["nodeid"] == report.nodeid:
-                res["uitkomst"] = "failed"
+                res.update(voortgang.uitleg(report, res), uitkomst="failed")
 
 
 def _uitkomst(report: pytest.TestReport) -> str:
