@@ -18,8 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rich import progress as rp
-from rich.markup import escape
-from rich.table import Column
+from rich.console import Group
+from rich.live import Live
+from rich.text import Text
 
 from suite.voortgang import ENV_FD
 
@@ -154,32 +155,34 @@ class Regels(Weergave):
 
 
 class Balk(Weergave):
-    """A ``rich`` progress bar on a terminal: done/total, counts per outcome, elapsed, time left, last scenario."""
+    """On a terminal, two lines that ``rich`` keeps up to date: a bar with done/total, the counts per outcome and
+    the time left, and beneath it the scenario that finished last."""
 
     def __init__(self, spec: str) -> None:
         super().__init__(spec)
         self.progress = rp.Progress(
-            rp.TextColumn("  [bold]{task.description}"), rp.BarColumn(bar_width=30), rp.MofNCompleteColumn(),
+            rp.TextColumn(" "), rp.BarColumn(bar_width=None), rp.MofNCompleteColumn(),
             rp.TextColumn("[green]{task.fields[geslaagd]} geslaagd[/] [red]{task.fields[gefaald]} gefaald[/] "
                           "[yellow]{task.fields[overgeslagen]} overgeslagen[/]"),
-            rp.TimeElapsedColumn(), rp.TextColumn("nog"), rp.TimeRemainingColumn(),
-            rp.TextColumn("[dim]{task.fields[laatste]}", table_column=Column(no_wrap=True, overflow="ellipsis")),
-            transient=False)
-        self.taak = self.progress.add_task(spec, total=None, laatste="scenario's verzamelen ...", **self.telling)
+            rp.TextColumn("nog"), rp.TimeRemainingColumn(), expand=True)
+        self.taak = self.progress.add_task(spec, total=None, **self.telling)
+        self.tekst = Text("  scenario's verzamelen ...", style="dim", no_wrap=True, overflow="ellipsis")
+        self.live = Live(Group(self.progress, self.tekst), refresh_per_second=4)
 
     def __enter__(self) -> Balk:
-        self.progress.start()
+        self.live.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self.progress.update(self.taak, laatste="")
-        self.progress.stop()
+        self.tekst.plain = f"  {self.klaar} scenario-uitvoeringen in {_duur(time.monotonic() - self.begin)}"
+        self.live.stop()
 
     def gestart(self) -> None:
-        self.progress.update(self.taak, total=self.totaal, laatste="")
+        self.progress.update(self.taak, total=self.totaal)
 
     def bijgewerkt(self) -> None:
-        self.progress.update(self.taak, completed=self.klaar, laatste=escape(self.laatste), **self.telling)
+        self.progress.update(self.taak, completed=self.klaar, **self.telling)
+        self.tekst.plain = f"  {self.laatste}"
 
 
 def _duur(seconden: float) -> str:
