@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: install rapport test lint bench clean
+.PHONY: install browser rapport test lint bench clean
 
 $(BIN)/ketenproef: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +15,20 @@ $(BIN)/ketenproef: pyproject.toml
 
 install: $(BIN)/ketenproef
 
+# The browser test of the coverage page (tests/suite/test_dekkingspagina.py) drives Debian's chromium with
+# Playwright (a dev extra). Installed with apt-get when missing and we are root; otherwise that test skips and
+# says why. Never `playwright install`: it downloads a browser of its own.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "chromium installeren voor de browsertest van de dekkingspagina (apt-get, ongeveer een minuut)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium >/dev/null || echo "chromium niet geinstalleerd: de browsertest wordt overgeslagen"; \
+	fi
+
 rapport: install
 	$(BIN)/ketenproef run --sut referentie --rapport reports -n 2
 
-test: install
+test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q -n 2
 

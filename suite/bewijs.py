@@ -32,6 +32,7 @@ def identiteit(item: pytest.Item, feature) -> None:
     if listener is None or item.nodeid not in listener.nodeid_to_uuid:
         return
     titel, standaard, sut, rol = titel_van(item), standaard_van(item), sut_van(item), sut_rol(item.config)
+    item.user_properties.append(("allure", listener.nodeid_to_uuid[item.nodeid]))  # the page links its result
     with listener.lifecycle.update_test_case(uuid=listener.nodeid_to_uuid[item.nodeid]) as test_result:
         if test_result is None:
             return

@@ -207,7 +207,7 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         _config().stash[_RESULTATEN].append({
             "nodeid": report.nodeid, "naam": props["scenario"], "functionaliteit": props["functionaliteit"],
             "regel": props.get("regel", ""), "tags": props["tags"].split(), "uitkomst": _uitkomst(report),
-            "sut": props.get("sut"), **voortgang.uitleg(report),
+            "sut": props.get("sut"), "allure": props.get("allure"), **voortgang.uitleg(report),
             "duur": round(report.duration, 3)})
     elif report.when == "teardown" and report.outcome == "failed":
         for res in _config().stash[_RESULTATEN]:
@@ -248,6 +248,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     for spec in sut_specs(config):
         eigen = [r for r in resultaten if (r.get("sut") or spec) == spec]
         data = {"sut": spec, "rol": sut_rol(config), "seed": config.getoption("seed"), "tijd": time.time(),
+                "selectie": config.getoption("markexpr", "") or "",
                 "resultaten": eigen}
         (map_ / "resultaten" / f"{_bestandsnaam(spec)}.json").write_text(
             json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

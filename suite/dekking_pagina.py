@@ -1,0 +1,212 @@
+"""The coverage page (``coverage.html``) from the matrix of ``suite.coverage``: the verdict, systems, date, seed and
+counts on top; the failed rules first, each with all its failed scenario runs, the first line of each failure
+and links to the evidence; then every rule grouped by process and message, with filters (soort, scope, proces,
+bericht, uitkomst) and a text search in a little plain JavaScript that works from ``file://`` without network.
+Markup, style and script are in ``dekking_pagina.html`` next to this module."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html import escape
+from pathlib import Path
+from string import Template
+
+from suite import dekking_uitleg, tags
+
+SJABLOON = Path(__file__).with_name("dekking_pagina.html")
+UITKOMSTEN = ("gefaald", "niet gedekt", "geslaagd", "niet toetsbaar")  # order of the rows in a group
+TELLERS = ("gefaald", "geslaagd", "niet gedekt", "niet toetsbaar")
+SCOPES = {"single": "binnen het bericht", "chain": "over berichten (keten)", "process": "proces",
+          "external": "externe bron"}
+SCENARIO_UITKOMST = {"passed": "geslaagd", "failed": "gefaald", "skipped": "overgeslagen",
+                     "xfailed": "verwacht mislukt"}
+BEWIJS = (("diagram", "diagram"), ("log", "log"), ("resultaat", "resultaat"), ("allure", "Allure"))
+
+
+def pagina(data: dict) -> str:
+    rules, sut = data["rules"], len(data.get("suts", [])) > 1
+    return Template(SJABLOON.read_text(encoding="utf-8")).substitute(
+        oordeel=escape(data.get("oordeel", "")), kop=_kop(data), filters=_filters(rules),
+        gefaald=_gefaald(rules, sut), processen=_processen(rules, sut))
+
+
+def slug(tekst: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", tekst.lower()).strip("-")
+
+
+def _kop(data: dict) -> str:
+    oordeel = data.get("oordeel", "")
+    systemen = "".join(_systeem(run) for run in data.get("runs", []))
+    tel, uit = data.get("per_uitkomst", {}), data.get("uitvoeringen", {})
+    tellers = "".join(f'<button type="button" class="teller {slug(u)}" data-toon-uitkomst="{slug(u)}" '
+                      f'title="toon alleen de regels die {u} zijn"><b>{tel.get(u, 0)}</b>regels {u}</button>'
+                      for u in TELLERS)
+    tellers += (f'<div class="teller uitvoeringen"><b>{uit.get("totaal", data.get("scenarios", 0))}</b>'
+                f'scenario-uitvoeringen: {uit.get("geslaagd", 0)} geslaagd, {uit.get("gefaald", 0)} gefaald, '
+                f'{uit.get("overgeslagen", 0)} overgeslagen</div>')
+    return (f'<div class="kop"><h1>Regeldekking iWmo/iJw 3.2</h1><span class="oordeel {slug(oordeel)}" '
+            f'id="oordeel">{escape(oordeel.upper())}</span></div><ul class="systemen">{systemen}</ul>'
+            f'<div class="tellers">{tellers}</div><p class="uitleg">Het systeem voldoet als minstens een scenario '
+            f'slaagde en geen enkel scenario faalde. Pagina gemaakt {escape(_tijd(data.get("gegenereerd", "")))} over '
+            f'{len(data.get("rules", {}))} regels van het register.</p>')
+
+
+def _tijd(iso: str) -> str:
+    """``2026-12-07T15:18:51+00:00`` -> ``2026-12-07 15:18 UTC``; anything else as it is."""
+    return f"{iso[:10]} {iso[11:16]} UTC" if iso.endswith("+00:00") and len(iso) >= 16 else iso
+
+
+def _systeem(run: dict) -> str:
+    tel = run.get("uitvoeringen", {})
+    delen = [f'<span class="u {slug(run.get("oordeel", ""))}">{escape(run.get("oordeel", ""))}</span> '
+             f'<span class="label">{escape(run.get("sut") or "?")}</span>'
+             + (f' ({escape(run["rol"])})' if run.get("rol") else "")]
+    if run.get("datum"):
+        delen.append(escape(run["datum"].replace("T", " ")[:16]))
+    if run.get("seed"):
+        delen.append(f'seed {escape(str(run["seed"]))}')
+    if run.get("selectie"):
+        delen.append(f'selectie -m "{escape(run["selectie"])}"')
+    uitkomsten = ", ".join(f"{tel[k]} {k}" for k in ("geslaagd", "gefaald", "overgeslagen") if tel.get(k))
+    delen.append(f'{tel.get("totaal", 0)} scenario-uitvoeringen' + (f" ({uitkomsten})" if uitkomsten else ""))
+    return f"<li>{' &middot; '.join(delen)}</li>"
+
+
+def _filters(rules: dict) -> str:
+    processen = sorted({p for r in rules.values() for p in _processen_van(r)})
+    berichten = sorted({b for r in rules.values() for b in _berichten_van(r)}, key=lambda b: (not b.isdigit(), b))
+    keuzes = {"soort": [(s, s.replace("_", " ")) for s in sorted({r["soort"] for r in rules.values()})],
+              "scope": [(s, SCOPES.get(s, s)) for s in sorted({r["scope"] for r in rules.values()})],
+              "proces": [(slug(p), p) for p in processen],
+              "bericht": [(b, _berichtlabel(b)) for b in berichten],
+              "uitkomst": [(slug(u), u) for u in UITKOMSTEN]}
+    return "\n".join(f'  <select id="f-{veld}" aria-label="{veld}"><option value="">{veld}: alle</option>'
+                     + "".join(f'<option value="{escape(w)}">{escape(t)}</option>' for w, t in opties)
+                     + "</select>" for veld, opties in keuzes.items())
+
+
+def _processen_van(rule: dict) -> list[str]:
+    return rule.get("processen") or [rule.get("proces") or dekking_uitleg.ZONDER_SCENARIO]
+
+
+def _berichten_van(rule: dict) -> list[str]:
+    return rule.get("berichten") or [dekking_uitleg.ZONDER_BERICHT]
+
+
+def _berichtlabel(nummer: str) -> str:
+    naam = dekking_uitleg.berichtnamen().get(nummer)
+    return f"{nummer} {naam}" if naam else nummer
+
+
+def _data(rule_id: str, rule: dict) -> str:
+    """The attributes the filters read: space-separated values per field."""
+    waarden = {"regel": rule_id, "soort": rule["soort"], "scope": rule["scope"],
+               "proces": " ".join(slug(p) for p in _processen_van(rule)), "bericht": " ".join(_berichten_van(rule)),
+               "uitkomst": slug(rule["verdict"])}
+    return " ".join(f'data-{k}="{escape(v)}"' for k, v in waarden.items())
+
+
+def _regel_link(rule_id: str, rule: dict) -> str:
+    try:
+        url = tags.regel_url(rule_id, rule["standaarden"][0])
+    except KeyError:  # a rule outside the bundled register (a matrix over another register)
+        return escape(rule_id)
+    return f'<a href="{escape(url)}" title="de regel in het informatiemodel">{escape(rule_id)}</a>'
+
+
+def _gefaald(rules: dict, sut: bool) -> str:
+    fouten = [(k, r) for k, r in rules.items() if r["verdict"] == "gefaald"]
+    if not fouten:
+        return ""
+    blokken = []
+    for rule_id, r in sorted(fouten, key=lambda kr: (-_aantal(kr[1], "failed"), kr[0])):
+        mis = [s for s in r["scenarios"] if s["uitkomst"] == "failed"]
+        goed = _aantal(r, "passed")
+        meta = [r["soort"].replace("_", " "), SCOPES.get(r["scope"], r["scope"])]
+        if r.get("retourcode"):
+            meta.append(f"retourcode {r['retourcode']}")
+        meta.append(", ".join(_berichtlabel(b) for b in _berichten_van(r)))
+        blokken.append(
+            f'<div class="fout" id="fout-{escape(rule_id)}" {_data(rule_id, r)}><h3>{_regel_link(rule_id, r)} '
+            f'{escape(r["titel"])} <span class="meta">{escape(" · ".join(meta))}</span></h3>'
+            f'<div class="stap">{len(mis)} gefaald, {goed} geslaagd</div>'
+            f'<ol>{"".join(_fout_item(s, sut) for s in mis)}</ol></div>')
+    return f"<h2>Gefaalde regels ({len(fouten)})</h2>" + "\n".join(blokken)
+
+
+def _aantal(rule: dict, uitkomst: str) -> int:
+    return sum(s["uitkomst"] == uitkomst for s in rule["scenarios"])
+
+
+def _fout_item(s: dict, sut: bool) -> str:
+    melding = f'<div class="melding">{escape(s["melding"])}</div>' if s.get("melding") else ""
+    stap = f'<div class="stap">bij stap: {escape(s["stap"])}</div>' if s.get("stap") else ""
+    return f"<li>{_scenario_regel(s, sut)}{melding}{stap}</li>"
+
+
+def _scenario_regel(s: dict, sut: bool) -> str:
+    """Standard, system (when the page has more than one), the scenario's words and the evidence links."""
+    links = "".join(f'<a href="{escape(s["bewijs"][k])}">{naam}</a>' for k, naam in BEWIJS
+                    if s.get("bewijs", {}).get(k))
+    std = f'<span class="tag">{escape(s["standaard"])}</span>' if s.get("standaard") else ""
+    std += f'<span class="tag">{escape(s.get("sut") or "")}</span>' if sut else ""
+    return (f'{std}{escape(s.get("titel") or s["naam"])}'
+            f'<span class="bewijs">{links}</span>')
+
+
+def _processen(rules: dict, sut: bool) -> str:
+    groepen: dict[str, list[str]] = {}
+    for rule_id, r in rules.items():
+        groepen.setdefault(r.get("proces") or dekking_uitleg.ZONDER_SCENARIO, []).append(rule_id)
+    volgorde = sorted(groepen, key=lambda p: (p == dekking_uitleg.ZONDER_SCENARIO, p))
+    return "\n".join(_proces(p, groepen[p], rules, sut) for p in volgorde)
+
+
+def _proces(proces: str, ids: list[str], rules: dict, sut: bool) -> str:
+    tel = Counter(rules[i]["verdict"] for i in ids)
+    samenvatting = ", ".join(f"{tel[u]} {u}" for u in UITKOMSTEN if tel[u])
+    open_ = " open data-open" if tel["gefaald"] else ""
+    rijen, vorige = [], None
+    sleutel = {u: n for n, u in enumerate(UITKOMSTEN)}
+    for rule_id in sorted(ids, key=lambda i: (_hoofdbericht(rules[i]), sleutel[rules[i]["verdict"]], i)):
+        bericht = _hoofdbericht(rules[rule_id])
+        if bericht != vorige:
+            rijen.append(f'<tr class="bericht"><td colspan="7">{escape(_berichtlabel(bericht))}</td></tr>')
+            vorige = bericht
+        rijen.append(_rij(rule_id, rules[rule_id], sut))
+    regels = "regel" if len(ids) == 1 else "regels"
+    return (f'<details class="proces" id="proces-{slug(proces)}"{open_}><summary>{escape(proces)}'
+            f'<span class="tel">{len(ids)} {regels}: {samenvatting}</span></summary><table><thead><tr><th>regel</th>'
+            f"<th>titel</th><th>soort</th><th>scope</th><th>uitkomst</th><th>scenario's</th><th>toelichting</th>"
+            f'</tr></thead><tbody>{"".join(rijen)}</tbody></table></details>')
+
+
+def _hoofdbericht(rule: dict) -> str:
+    return _berichten_van(rule)[0]
+
+
+def _rij(rule_id: str, r: dict, sut: bool) -> str:
+    if r["verdict"] == "gefaald":
+        uitleg = f'<a href="#fout-{escape(rule_id)}">gefaalde scenario\'s bovenaan</a>'
+    else:
+        uitleg = escape(r.get("toelichting") or r.get("reden") or "")
+    return (f'<tr {_data(rule_id, r)}><td class="id">{_regel_link(rule_id, r)}</td><td>{escape(r["titel"])}</td>'
+            f'<td>{escape(r["soort"].replace("_", " "))}</td><td>{escape(SCOPES.get(r["scope"], r["scope"]))}</td>'
+            f'<td><span class="u {slug(r["verdict"])}">{escape(r["verdict"])}</span></td>'
+            f'<td class="scen">{_scenariolijst(r["scenarios"], sut)}</td><td class="reden">{uitleg}</td></tr>')
+
+
+def _scenariolijst(scenarios: list[dict], sut: bool) -> str:
+    if not scenarios:
+        return '<span class="leeg">geen</span>'
+    tel = Counter(_uitkomst(s) for s in scenarios)
+    volgorde = sorted(scenarios, key=lambda s: (s["uitkomst"] != "failed", s.get("titel") or s["naam"]))
+    items = "".join(f'<li><span class="u {slug(_uitkomst(s))}">{escape(_uitkomst(s))}</span> '
+                    f"{_scenario_regel(s, sut)}</li>" for s in volgorde)
+    samenvatting = ", ".join(f"{n} {u}" for u, n in tel.most_common())
+    return f"<details><summary>{len(scenarios)}: {escape(samenvatting)}</summary><ol>{items}</ol></details>"
+
+
+def _uitkomst(scenario: dict) -> str:
+    return SCENARIO_UITKOMST.get(scenario["uitkomst"], scenario["uitkomst"])
