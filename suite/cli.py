@@ -139,8 +139,8 @@ def cmd_run(args) -> int:
     samenvoegen_junit(rapport)
     from suite import coverage
 
+    _allure(rapport)  # first: the coverage page links each scenario into allure-report/ when it exists
     matrix = coverage.schrijf(rapport) if (rapport / "resultaten").is_dir() else None
-    _allure(rapport)
     _samenvatting(codes, rapport, matrix)
     if all(code == GEEN_TESTS for code in codes.values()):
         return EXIT_GEFAALD

@@ -39,7 +39,8 @@ def _kop(data: dict) -> str:
     oordeel = data.get("oordeel", "")
     systemen = "".join(_systeem(run) for run in data.get("runs", []))
     tel, uit = data.get("per_uitkomst", {}), data.get("uitvoeringen", {})
-    tellers = "".join(f'<button type="button" class="teller {slug(u)}" data-toon-uitkomst="{slug(u)}" '
+    tellers = "".join(f'<button type="button" class="teller {slug(u) if tel.get(u) else "nul"}" '
+                      f'data-toon-uitkomst="{slug(u)}" '
                       f'title="toon alleen de regels die {u} zijn"><b>{tel.get(u, 0)}</b>regels {u}</button>'
                       for u in TELLERS)
     tellers += (f'<div class="teller uitvoeringen"><b>{uit.get("totaal", data.get("scenarios", 0))}</b>'
@@ -47,9 +48,21 @@ def _kop(data: dict) -> str:
                 f'{uit.get("overgeslagen", 0)} overgeslagen</div>')
     return (f'<div class="kop"><h1>Regeldekking iWmo/iJw 3.2</h1><span class="oordeel {slug(oordeel)}" '
             f'id="oordeel">{escape(oordeel.upper())}</span></div><ul class="systemen">{systemen}</ul>'
-            f'<div class="tellers">{tellers}</div><p class="uitleg">Het systeem voldoet als minstens een scenario '
-            f'slaagde en geen enkel scenario faalde. Pagina gemaakt {escape(_tijd(data.get("gegenereerd", "")))} over '
-            f'{len(data.get("rules", {}))} regels van het register.</p>')
+            f'<div class="tellers">{tellers}</div><p class="uitleg">Een systeem voldoet als minstens een van zijn '
+            f'scenario\'s slaagde en er geen faalde. Pagina gemaakt {escape(_tijd(data.get("gegenereerd", "")))} over '
+            f'{len(data.get("rules", {}))} regels van het register.{_bewijsuitleg(data)}</p>')
+
+
+def _bewijsuitleg(data: dict) -> str:
+    scenarios = [s for r in data.get("rules", {}).values() for s in r["scenarios"]]
+    if not any(s.get("bewijs") for s in scenarios):
+        return ""
+    uitleg = (" Per scenario: het volgordediagram, het uitwisselingslog en het Allure-resultaat (JSON) uit "
+              "allure-results/.")
+    if any(s.get("bewijs", {}).get("allure") for s in scenarios):
+        uitleg += (" De Allure-links openen het scenario in allure-report/; Allure laadt alleen via een webserver "
+                   "(<code>allure open allure-report</code> of <code>python3 -m http.server</code> in deze map).")
+    return uitleg
 
 
 def _tijd(iso: str) -> str:
@@ -132,7 +145,7 @@ def _gefaald(rules: dict, sut: bool) -> str:
             f'{escape(r["titel"])} <span class="meta">{escape(" · ".join(meta))}</span></h3>'
             f'<div class="stap">{len(mis)} gefaald, {goed} geslaagd</div>'
             f'<ol>{"".join(_fout_item(s, sut) for s in mis)}</ol></div>')
-    return f"<h2>Gefaalde regels ({len(fouten)})</h2>" + "\n".join(blokken)
+    return f'<h2>Gefaalde regels (<span id="n-fouten">{len(fouten)}</span>)</h2>' + "\n".join(blokken)
 
 
 def _aantal(rule: dict, uitkomst: str) -> int:
@@ -187,25 +200,30 @@ def _hoofdbericht(rule: dict) -> str:
 
 
 def _rij(rule_id: str, r: dict, sut: bool) -> str:
+    """The rule's row, and beneath it (opened by the button in the column "scenario's") its scenario runs."""
     if r["verdict"] == "gefaald":
         uitleg = f'<a href="#fout-{escape(rule_id)}">gefaalde scenario\'s bovenaan</a>'
     else:
         uitleg = escape(r.get("toelichting") or r.get("reden") or "")
-    return (f'<tr {_data(rule_id, r)}><td class="id">{_regel_link(rule_id, r)}</td><td>{escape(r["titel"])}</td>'
-            f'<td>{escape(r["soort"].replace("_", " "))}</td><td>{escape(SCOPES.get(r["scope"], r["scope"]))}</td>'
-            f'<td><span class="u {slug(r["verdict"])}">{escape(r["verdict"])}</span></td>'
-            f'<td class="scen">{_scenariolijst(r["scenarios"], sut)}</td><td class="reden">{uitleg}</td></tr>')
+    rij = (f'<tr {_data(rule_id, r)}><td class="id">{_regel_link(rule_id, r)}</td><td>{escape(r["titel"])}</td>'
+           f'<td>{escape(r["soort"].replace("_", " "))}</td><td>{escape(SCOPES.get(r["scope"], r["scope"]))}</td>'
+           f'<td><span class="u {slug(r["verdict"])}">{escape(r["verdict"])}</span></td>'
+           f'<td class="scen">{_scenarioknop(r["scenarios"])}</td><td class="reden">{uitleg}</td></tr>')
+    if not r["scenarios"]:
+        return rij
+    volgorde = sorted(r["scenarios"], key=lambda s: (s["uitkomst"] != "failed", s.get("titel") or s["naam"]))
+    items = "".join(f'<li><span class="u {slug(_uitkomst(s))}">{escape(_uitkomst(s))}</span> '
+                    f"{_scenario_regel(s, sut)}</li>" for s in volgorde)
+    return f'{rij}<tr class="scenarios" hidden><td colspan="7"><ol>{items}</ol></td></tr>'
 
 
-def _scenariolijst(scenarios: list[dict], sut: bool) -> str:
+def _scenarioknop(scenarios: list[dict]) -> str:
     if not scenarios:
         return '<span class="leeg">geen</span>'
     tel = Counter(_uitkomst(s) for s in scenarios)
-    volgorde = sorted(scenarios, key=lambda s: (s["uitkomst"] != "failed", s.get("titel") or s["naam"]))
-    items = "".join(f'<li><span class="u {slug(_uitkomst(s))}">{escape(_uitkomst(s))}</span> '
-                    f"{_scenario_regel(s, sut)}</li>" for s in volgorde)
     samenvatting = ", ".join(f"{n} {u}" for u, n in tel.most_common())
-    return f"<details><summary>{len(scenarios)}: {escape(samenvatting)}</summary><ol>{items}</ol></details>"
+    return (f'<button type="button" class="toon-scenarios" aria-expanded="false" title="toon de scenario\'s">'
+            f"{len(scenarios)}: {escape(samenvatting)}</button>")
 
 
 def _uitkomst(scenario: dict) -> str:

@@ -28,7 +28,8 @@ class Scenario:
 
 @cache
 def scenarios_per_regel() -> dict[str, tuple[Scenario, ...]]:
-    """Rule id -> the scenarios in the feature files that carry its tag (feature, Regel, scenario or examples)."""
+    """Rule id -> the scenarios in the feature files that carry its tag (on the feature, Regel or scenario, or
+    on one examples block: each block counts as a scenario of its own, with its own role and standard tags)."""
     from pytest_bdd.feature import get_features
 
     from suite.cli import features_dir
@@ -36,12 +37,12 @@ def scenarios_per_regel() -> dict[str, tuple[Scenario, ...]]:
     out: dict[str, list[Scenario]] = {}
     for feature in get_features([str(features_dir())]):
         for scen in feature.scenarios.values():
-            alle = set(feature.tags) | set(scen.tags) | (set(scen.rule.tags) if scen.rule else set())
-            alle |= {t for voorbeelden in scen.examples for t in voorbeelden.tags}
-            info = Scenario(feature.name, frozenset(t.removeprefix("rol-") for t in alle if t.startswith("rol-")),
-                            frozenset(tags.STANDAARDEN[t] for t in alle if t in tags.STANDAARDEN))
-            for rule_id in tags.regels_in(alle):
-                out.setdefault(rule_id, []).append(info)
+            basis = set(feature.tags) | set(scen.tags) | (set(scen.rule.tags) if scen.rule else set())
+            for alle in [basis | set(blok.tags) for blok in scen.examples] or [basis]:
+                info = Scenario(feature.name, frozenset(t[4:] for t in alle if t.startswith("rol-")),
+                                frozenset(tags.STANDAARDEN[t] for t in alle if t in tags.STANDAARDEN))
+                for rule_id in tags.regels_in(alle):
+                    out.setdefault(rule_id, []).append(info)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -82,14 +83,17 @@ def reden_niet_gedekt(rule_id: str, gedraaid: list[dict], runs: list[dict]) -> s
     eigen = [s for s in geschreven if not s.rollen or s.rollen & rollen]
     if rollen and not eigen:
         ander = sorted({rol for s in geschreven for rol in s.rollen} - rollen)
-        return (f"alleen getoetst bij een {' of '.join(ander)}systeem; deze run toetste "
-                f"{' en '.join(sorted(rollen))}")
+        return (f"alleen te toetsen bij een {' of '.join(ander)}systeem; deze run toetste een "
+                f"{' en een '.join(sorted(rollen))}systeem")
     selecties = sorted({r.get("selectie") for r in runs if r.get("selectie")})
     if selecties:
-        return f"geen scenario in deze selectie (-m {' / '.join(selecties)}); de suite heeft er {len(eigen)}"
+        return (f"geen scenario in deze selectie (-m {' / '.join(selecties)}); de suite heeft er {len(eigen)} "
+                "voor deze rol")
     standaarden = {s.get("standaard") for r in runs for s in r.get("resultaten", []) if s.get("standaard")}
     if standaarden and not any(not s.standaarden or s.standaarden & standaarden for s in eigen):
         return f"alleen scenario's voor {', '.join(sorted({x for s in eigen for x in s.standaarden}))}"
+    if len(eigen) == 1:
+        return "het enige scenario voor deze regel is in deze run niet uitgevoerd"
     return f"geen van de {len(eigen)} scenario's voor deze regel is in deze run uitgevoerd"
 
 

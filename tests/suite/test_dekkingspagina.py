@@ -187,9 +187,10 @@ def test_a_real_run_links_each_scenario_to_its_allure_result(page, tmp_path: Pat
     page.goto((tmp_path / "coverage.html").as_uri())
     assert page.locator("#oordeel").inner_text() == "VOLDOET"
     page.fill("#zoek", "TR413")
-    rij = page.locator("tr[data-regel=TR413]")
-    rij.locator("summary").click()
-    rij.get_by_role("link", name="resultaat").first.click()
+    page.locator("tr[data-regel=TR413] button.toon-scenarios").click()
+    lijst = page.locator("tr[data-regel=TR413] + tr.scenarios")
+    assert lijst.locator("li").count() == len(runs)
+    lijst.get_by_role("link", name="resultaat").first.click()
     page.wait_for_url("**/allure-results/*-result.json")
     assert Path(unquote(urlparse(page.url).path)).is_file()
 
