@@ -173,18 +173,34 @@ def test_a_scenario_links_to_its_evidence(page, rapport: Path):
     assert "Declaratie met fout 1" in page.locator("svg").inner_html()
 
 
-@pytest.mark.skipif(os.environ.get("KETENPROEF_ZELFTEST") == "0", reason="KETENPROEF_ZELFTEST=0")
-def test_a_real_run_links_each_scenario_to_its_allure_result(page, tmp_path: Path):
+suiterun = pytest.mark.skipif(os.environ.get("KETENPROEF_ZELFTEST") == "0", reason="KETENPROEF_ZELFTEST=0")
+
+
+@pytest.fixture(scope="module")
+def echte_run(tmp_path_factory) -> Path:
+    """A small real run: referentie-gemeente, the iWmo scenarios of TR413."""
+    map_ = tmp_path_factory.mktemp("rapport")
     uit = subprocess.run([sys.executable, "-m", "suite.cli", "run", "--sut", "referentie-gemeente", "-m",
-                          "TR413 and iwmo", "--rapport", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+                          "TR413 and iwmo", "--rapport", str(map_)], cwd=ROOT, capture_output=True, text=True)
     assert uit.returncode == 0, uit.stdout[-2000:] + uit.stderr[-2000:]
-    data = json.loads((tmp_path / "coverage.json").read_text(encoding="utf-8"))
+    return map_
+
+
+@suiterun
+def test_a_real_run_records_the_allure_result_of_each_scenario_run(echte_run: Path):
+    data = json.loads((echte_run / "coverage.json").read_text(encoding="utf-8"))
     runs = data["rules"]["TR413"]["scenarios"]
-    assert runs and all(s["bewijs"]["resultaat"] for s in runs)
+    assert runs and data["oordeel"] == "voldoet"
     for scen in runs:
-        result = json.loads((tmp_path / scen["bewijs"]["resultaat"]).read_text(encoding="utf-8"))
+        result = json.loads((echte_run / scen["bewijs"]["resultaat"]).read_text(encoding="utf-8"))
         assert result["uuid"] == scen["allure"] and result["name"] == scen["titel"]
-    page.goto((tmp_path / "coverage.html").as_uri())
+        assert (echte_run / scen["bewijs"]["diagram"]).is_file() and (echte_run / scen["bewijs"]["log"]).is_file()
+
+
+@suiterun
+def test_the_page_of_a_real_run_opens_a_scenario_result(page, echte_run: Path):
+    runs = json.loads((echte_run / "coverage.json").read_text(encoding="utf-8"))["rules"]["TR413"]["scenarios"]
+    page.goto((echte_run / "coverage.html").as_uri())
     assert page.locator("#oordeel").inner_text() == "VOLDOET"
     page.fill("#zoek", "TR413")
     page.locator("tr[data-regel=TR413] button.toon-scenarios").click()
@@ -193,4 +209,3 @@ def test_a_real_run_links_each_scenario_to_its_allure_result(page, tmp_path: Pat
     lijst.get_by_role("link", name="resultaat").first.click()
     page.wait_for_url("**/allure-results/*-result.json")
     assert Path(unquote(urlparse(page.url).path)).is_file()
-
