@@ -83,6 +83,8 @@ class Weergave:
 
     def __init__(self, spec: str) -> None:
         self.spec = spec
+        systemen = spec.split(",")
+        self.naam = spec if len(systemen) == 1 else f"{systemen[0]} en {len(systemen) - 1} andere"
         self.totaal = 0
         self.telling = dict.fromkeys(UITKOMSTEN, 0)
         self.laatste = ""
@@ -119,20 +121,21 @@ class Weergave:
 
 
 class Regels(Weergave):
-    """Plain lines for a log: one per tenth of the run, and one after ``HARTSLAG`` seconds without a line."""
+    """Plain lines for a log: one per tenth of the run, and one whenever ``HARTSLAG`` seconds passed without one."""
 
     def __init__(self, spec: str) -> None:
         super().__init__(spec)
         self.volgende = 1
-        self.vorige_regel = time.monotonic()
+        self.vorige_regel = self.begin_uitvoering = time.monotonic()
 
     def gestart(self) -> None:
         self.volgende = max(1, self.totaal // 10)
+        self.begin_uitvoering = time.monotonic()
         self.regel(f"{self.totaal} scenario-uitvoeringen")
 
     def bijgewerkt(self) -> None:
         stap = max(1, self.totaal // 10)
-        if self.klaar >= self.volgende or (self.totaal and self.klaar >= self.totaal):
+        if self.klaar >= self.volgende or self.klaar >= self.totaal or time.monotonic() - self.vorige_regel >= HARTSLAG:
             self.volgende = (self.klaar // stap + 1) * stap
             self.stand()
 
@@ -141,16 +144,19 @@ class Regels(Weergave):
             self.stand(bezig=True)
 
     def stand(self, bezig: bool = False) -> None:
-        verstreken = time.monotonic() - self.begin
+        nu = time.monotonic()
+        if not self.totaal:
+            self.regel(f"scenario's verzamelen en workers starten, {_duur(nu - self.begin)} verstreken")
+            return
         over = ""
-        if self.klaar and self.totaal > self.klaar:
-            over = f", nog ca. {_duur(verstreken / self.klaar * (self.totaal - self.klaar))}"
+        if self.klaar and self.totaal > self.klaar:  # the pace since the scenarios started, not since start-up
+            over = f", nog ca. {_duur((nu - self.begin_uitvoering) / self.klaar * (self.totaal - self.klaar))}"
         wacht = f"; bezig, laatste klaar: {_kort(self.laatste, 80)}" if bezig and self.laatste else ""
-        self.regel(f"{self.klaar}/{self.totaal or '?'} ({self.tellingen()}), {_duur(verstreken)} verstreken"
+        self.regel(f"{self.klaar}/{self.totaal} ({self.tellingen()}), {_duur(nu - self.begin)} verstreken"
                    f"{over}{wacht}")
 
     def regel(self, tekst: str) -> None:
-        print(f"  {self.spec}: {tekst}", flush=True)
+        print(f"  {self.naam}: {tekst}", flush=True)
         self.vorige_regel = time.monotonic()
 
 
