@@ -128,24 +128,38 @@ def _regel_link(rule_id: str, rule: dict) -> str:
     return f'<a href="{escape(url)}" title="de regel in het informatiemodel">{escape(rule_id)}</a>'
 
 
+OPEN_TOT = 10  # up to this many failed rules every block is open; with more, one line per rule until opened
+
+
 def _gefaald(rules: dict, sut: bool) -> str:
-    fouten = [(k, r) for k, r in rules.items() if r["verdict"] == "gefaald"]
+    fouten = sorted(((k, r) for k, r in rules.items() if r["verdict"] == "gefaald"),
+                    key=lambda kr: (-_aantal(kr[1], "failed"), kr[0]))
     if not fouten:
         return ""
-    blokken = []
-    for rule_id, r in sorted(fouten, key=lambda kr: (-_aantal(kr[1], "failed"), kr[0])):
-        mis = [s for s in r["scenarios"] if s["uitkomst"] == "failed"]
-        goed = _aantal(r, "passed")
-        meta = [r["soort"].replace("_", " "), SCOPES.get(r["scope"], r["scope"])]
-        if r.get("retourcode"):
-            meta.append(f"retourcode {r['retourcode']}")
-        meta.append(", ".join(_berichtlabel(b) for b in _berichten_van(r)))
-        blokken.append(
-            f'<div class="fout" id="fout-{escape(rule_id)}" {_data(rule_id, r)}><h3>{_regel_link(rule_id, r)} '
-            f'{escape(r["titel"])} <span class="meta">{escape(" · ".join(meta))}</span></h3>'
-            f'<div class="stap">{len(mis)} gefaald, {goed} geslaagd</div>'
-            f'<ol>{"".join(_fout_item(s, sut) for s in mis)}</ol></div>')
-    return f'<h2>Gefaalde regels (<span id="n-fouten">{len(fouten)}</span>)</h2>' + "\n".join(blokken)
+    open_ = " open" if len(fouten) <= OPEN_TOT else ""
+    blokken = [_foutblok(rule_id, r, sut, open_) for rule_id, r in fouten]
+    uitleg = ("" if open_ else f'<p class="uitleg">De meest gefaalde regels eerst, met de eerste fout; klik een regel '
+                               f"open voor al zijn gefaalde scenario's (met minder dan {OPEN_TOT + 1} regels in beeld "
+                               "staan ze open).</p>")
+    return (f'<h2>Gefaalde regels (<span id="n-fouten">{len(fouten)}</span>)</h2>{uitleg}<div id="fouten" '
+            f'data-open-tot="{OPEN_TOT}">' + "\n".join(blokken) + "</div>")
+
+
+def _foutblok(rule_id: str, r: dict, sut: bool, open_: str) -> str:
+    """A failed rule: one line (id, title, kind, messages, counts, the first failure), then every failed run."""
+    mis = [s for s in r["scenarios"] if s["uitkomst"] == "failed"]
+    meta = [r["soort"].replace("_", " "), SCOPES.get(r["scope"], r["scope"])]
+    if r.get("retourcode"):
+        meta.append(f"retourcode {r['retourcode']}")
+    berichten = _berichten_van(r)
+    meta.append(", ".join(_berichtlabel(b) for b in berichten) if len(berichten) <= 2 else ", ".join(berichten))
+    eerste = next((s["melding"] for s in mis if s.get("melding")), "")
+    return (f'<details class="fout" id="fout-{escape(rule_id)}" {_data(rule_id, r)}{open_}><summary>'
+            f'<span class="kop3">{_regel_link(rule_id, r)} {escape(r["titel"])}</span> '
+            f'<span class="meta">{escape(" · ".join(meta))}</span> <span class="u gefaald">{len(mis)} gefaald</span> '
+            f'<span class="meta">{_aantal(r, "passed")} geslaagd</span>'
+            f'<span class="eerste">{escape(eerste)}</span></summary>'
+            f'<ol>{"".join(_fout_item(s, sut) for s in mis)}</ol></details>')
 
 
 def _aantal(rule: dict, uitkomst: str) -> int:

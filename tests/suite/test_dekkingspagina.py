@@ -135,7 +135,7 @@ def test_verdict_on_top_and_every_failed_scenario_first(page, rapport: Path):
     fout = page.locator("#fout-TR342")
     assert fout.locator("li").count() == AANTAL_FOUTEN
     for i in range(1, AANTAL_FOUTEN + 1):
-        assert fout.get_by_text(f"bedrag {i} klopt niet", exact=True).is_visible()
+        assert fout.locator("li .melding").get_by_text(f"bedrag {i} klopt niet", exact=True).is_visible()
 
 
 def test_filters_and_search(page, rapport: Path):
