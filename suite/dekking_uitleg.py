@@ -87,8 +87,7 @@ def reden_niet_gedekt(rule_id: str, gedraaid: list[dict], runs: list[dict]) -> s
                 f"{' en een '.join(sorted(rollen))}systeem")
     selecties = sorted({r.get("selectie") for r in runs if r.get("selectie")})
     if selecties:
-        return (f"geen scenario in deze selectie (-m {' / '.join(selecties)}); de suite heeft er {len(eigen)} "
-                "voor deze rol")
+        return f"geen scenario in deze selectie (-m {' / '.join(selecties)}); de suite heeft er {len(eigen)}"
     standaarden = {s.get("standaard") for r in runs for s in r.get("resultaten", []) if s.get("standaard")}
     if standaarden and not any(not s.standaarden or s.standaarden & standaarden for s in eigen):
         return f"alleen scenario's voor {', '.join(sorted({x for s in eigen for x in s.standaarden}))}"
