@@ -28,9 +28,10 @@ browser:
 rapport: install
 	$(BIN)/ketenproef run --sut referentie --rapport reports -n 2
 
+# pytest: a dot per test, the self-test passes on its inner runs' progress lines, the ten slowest tests at the end
 test: install browser
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q -n 2
+	$(BIN)/pytest -q -n 2 --durations=10
 
 bench: install
 	$(BIN)/python benchmarks/bench_validate.py

@@ -11,8 +11,10 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -40,13 +42,57 @@ DOORDRINGEND = {
 ZONDER_ZELFCONTROLE = {"TR340", "TR339", "TR414", "TR357", "TR389", "TR321", "TR307", "TR308", "TR385", "TR381",
                        "TR361", "TR373", "TR375", "TR412", "TR304", "TR369", "TR352"}
 WEINIG = 10
+# The plain progress lines of ketenproef run (the summary after them stays in the run's log).
+VOORTGANG = re.compile(r"  .+: (\d+/\d+ \(|\d+ scenario-uitvoeringen$|scenario's verzamelen)")
 KAPOT = [s for s in systems() if s.broken]
 
 
 def start(sut: str, rapport: Path, *extra: str) -> subprocess.Popen:
+    """A run in the background; its progress lines (``ketenproef run`` into a file) land in ``<rapport>.log``."""
     cmd = [sys.executable, "-m", "suite.cli", "run", "--sut", sut, "--rapport", str(rapport), "-n", "2"]
-    return subprocess.Popen([*cmd, "--", *extra] if extra else cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    with open(rapport.with_suffix(".log"), "w", encoding="utf-8") as log:
+        return subprocess.Popen([*cmd, "--", *extra] if extra else cmd, cwd=ROOT, stdout=log,
+                                stderr=subprocess.STDOUT)
+
+
+def volg(processen: dict[str, subprocess.Popen], basis: Path, toon, uiterlijk: float = 1800) -> dict[str, int]:
+    """Wait for the runs (at most ``uiterlijk`` seconds, a safety net far above their minutes), passing on each of
+    their progress lines (``toon``) so a CI log is never silent for long: ``ketenproef run`` writes one at every
+    tenth of a run and after 20 s without one. Their exit codes."""
+    gelezen = dict.fromkeys(processen, 0)
+    einde = time.monotonic() + uiterlijk
+    while True:
+        klaar = all(p.poll() is not None for p in processen.values())
+        for naam in processen:
+            for regel in nieuwe_regels((basis / naam).with_suffix(".log"), gelezen, naam, alles=klaar):
+                if VOORTGANG.match(regel):
+                    toon(f"zelftest {naam}:{regel}")
+        if klaar:
+            return {naam: p.returncode for naam, p in processen.items()}
+        if time.monotonic() > einde:
+            for p in processen.values():
+                p.kill()
+            raise AssertionError(f"de zelftest-runs duurden langer dan {uiterlijk:.0f} s")
+        time.sleep(1)
+
+
+def nieuwe_regels(pad: Path, gelezen: dict[str, int], naam: str, alles: bool) -> list[str]:
+    """The complete lines written to ``pad`` since the last call (everything once the writer is done)."""
+    with open(pad, "rb") as log:
+        log.seek(gelezen[naam])
+        nieuw = log.read()
+    if not alles:
+        nieuw = nieuw[: nieuw.rfind(b"\n") + 1]
+    gelezen[naam] += len(nieuw)
+    return nieuw.decode("utf-8", errors="replace").splitlines()
+
+
+def toon_buiten_capture(config: pytest.Config):
+    """Print past pytest's capture: on an xdist worker that is the stderr it shares with the controller."""
+    def toon(regel: str) -> None:
+        with config.pluginmanager.getplugin("capturemanager").global_and_fixture_disabled():
+            print(regel, file=sys.stderr, flush=True)
+    return toon
 
 
 def resultaten(rapport: Path) -> dict[str, list[dict]]:
@@ -57,7 +103,7 @@ def resultaten(rapport: Path) -> dict[str, list[dict]]:
     return per_sut
 
 
-def alle_runs(basis: Path) -> dict[str, tuple[int, dict[str, list[dict]]]]:
+def alle_runs(basis: Path, toon=print) -> dict[str, tuple[int, dict[str, list[dict]]]]:
     """All runs at once (the variants of a role share a session); they wait on sockets and deadlines a lot."""
     plannen = {"referentie": ("referentie", ())}
     for rol in ("aanbieder", "gemeente"):
@@ -65,21 +111,23 @@ def alle_runs(basis: Path) -> dict[str, tuple[int, dict[str, list[dict]]]]:
         if namen:
             plannen[rol] = (namen, SNEL)
     processen = {k: start(sut, basis / k, *extra) for k, (sut, extra) in plannen.items()}
-    return {k: (p.wait(timeout=1800), resultaten(basis / k)) for k, p in processen.items()}
+    codes = volg(processen, basis, toon)
+    return {k: (code, resultaten(basis / k)) for k, code in codes.items()}
 
 
 @pytest.fixture(scope="session")
-def runs(tmp_path_factory, worker_id) -> dict[str, tuple[int, dict[str, list[dict]]]]:
+def runs(tmp_path_factory, worker_id, pytestconfig) -> dict[str, tuple[int, dict[str, list[dict]]]]:
     """Once per test session, also under xdist: the first worker runs the suite, the others read its results."""
+    toon = toon_buiten_capture(pytestconfig)
     if worker_id == "master":
-        return alle_runs(tmp_path_factory.mktemp("zelftest"))
+        return alle_runs(tmp_path_factory.mktemp("zelftest"), toon)
     gedeeld = tmp_path_factory.getbasetemp().parent / "zelftest"
     gedeeld.mkdir(exist_ok=True)
     uitkomst = gedeeld / "runs.json"
     with open(gedeeld / "slot", "w") as slot:
         fcntl.flock(slot, fcntl.LOCK_EX)
         if not uitkomst.exists():
-            uitkomst.write_text(json.dumps(alle_runs(gedeeld)), encoding="utf-8")
+            uitkomst.write_text(json.dumps(alle_runs(gedeeld, toon)), encoding="utf-8")
     return {k: (code, per_sut) for k, (code, per_sut) in json.loads(uitkomst.read_text(encoding="utf-8")).items()}
 
 
