@@ -69,13 +69,18 @@ def tarieven(value) -> list[dict]:
     return [out[key] for key in sorted(out)]
 
 
-def tarief(item, waar: str) -> dict:
+def _object(item, velden: tuple[str, ...], waar: str, wat: str) -> None:
+    """``item`` is an object with exactly these fields, all filled (ContractError otherwise)."""
     if not isinstance(item, dict):
-        raise ContractError(f"{waar}: een tarief is een object met {', '.join(TARIEF_VELDEN)}.")
-    _geen_onbekende(item, TARIEF_VELDEN, waar)
-    missend = [veld for veld in TARIEF_VELDEN if item.get(veld) is None]
+        raise ContractError(f"{waar}: {wat} is een object met {', '.join(velden)}.")
+    _geen_onbekende(item, velden, waar)
+    missend = [veld for veld in velden if item.get(veld) is None]
     if missend:
         raise ContractError(f"{waar}: {', '.join(missend)} ontbreekt.")
+
+
+def tarief(item, waar: str) -> dict:
+    _object(item, TARIEF_VELDEN, waar, "een tarief")
     out = {veld: code(item[veld], veld, f"{waar}.{veld}") for veld in TARIEF_VELDEN[:-1]}
     out["tarief"] = bedrag(item["tarief"], f"{waar}.tarief")
     return out
@@ -123,12 +128,7 @@ def productcodelijsten(value) -> list[dict]:
     out: dict[tuple[str, str], dict] = {}
     for i, item in enumerate(_lijst(value, "productcodelijsten")):
         waar = f"productcodelijsten[{i}]"
-        if not isinstance(item, dict):
-            raise ContractError(f"{waar}: een object met {', '.join(LIJST_VELDEN)}.")
-        _geen_onbekende(item, LIJST_VELDEN, waar)
-        missend = [veld for veld in LIJST_VELDEN if item.get(veld) is None]
-        if missend:
-            raise ContractError(f"{waar}: {', '.join(missend)} ontbreekt.")
+        _object(item, LIJST_VELDEN, waar, "een productcodelijst")
         paar = (code(item["gemeente"], "gemeente", f"{waar}.gemeente"),
                 code(item["aanbieder"], "aanbieder", f"{waar}.aanbieder"))
         out[paar] = {"gemeente": paar[0], "aanbieder": paar[1],
