@@ -4,7 +4,8 @@ Registered through the entry-point group ``ketenproef.commands`` (one function p
 as ``python -m suite.cli run ...``. ``run`` starts pytest in a subprocess per system, so every run has a fresh
 interpreter (and xdist workers of its own), and leaves in the report folder: ``allure-results/``,
 ``junit.xml`` (all systems), ``coverage.json`` / ``coverage.html`` and, with the Allure command line on PATH,
-``allure-report/``. Exit 0 when every scenario that applies to the system passed, 1 otherwise, 2 on misuse.
+``allure-report/`` and, last, the conformance statement ``verklaring.json`` / ``verklaring.html``
+(``suite.verklaring``). Exit 0 when every scenario that applies to the system passed, 1 otherwise, 2 on misuse.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def register_run(sub) -> None:
                    "van buiten, dat alles onthoudt, elke run een nieuw zaad uit de klok: het staat in de samenvatting)")
     p.add_argument("-n", dest="workers", type=_workers, metavar="AANTAL",
                    help="parallel met pytest-xdist: aantal workers of 'auto' (alleen ingebouwde systemen)")
+    p.add_argument("--sut-versie", metavar="VERSIE", help="versie van het systeem onder test, voor de verklaring "
+                   "(verklaring.json/.html); standaard bij een ingebouwd systeem de versie van Ketenproef")
     p.add_argument("-v", "--uitgebreid", action="store_true", help="toon de volledige uitvoer van pytest (met "
                    "tracebacks) in plaats van de voortgang; zonder -v staat die in pytest-SYSTEEM.log in de rapportmap")
     p.add_argument("pytest_args", nargs=argparse.REMAINDER, metavar="-- PYTEST-ARGUMENTEN",
@@ -141,6 +144,7 @@ def cmd_run(args) -> int:
 
     _allure(rapport)  # first: the coverage page links each scenario into allure-report/ when it exists
     matrix = coverage.schrijf(rapport) if (rapport / "resultaten").is_dir() else None
+    _verklaring(rapport, matrix, specs, args)  # last: its manifest covers every other file in the folder
     _samenvatting(codes, rapport, matrix)
     if all(code == GEEN_TESTS for code in codes.values()):
         return EXIT_GEFAALD
@@ -201,7 +205,7 @@ def _leeg(rapport: Path) -> None:
     """A run owns its report folder: earlier results in it are removed first."""
     for naam in ("allure-results", "allure-report", "resultaten"):
         shutil.rmtree(rapport / naam, ignore_errors=True)
-    for pad in [*rapport.glob("junit*.xml"), *rapport.glob("pytest-*.log")]:
+    for pad in [*rapport.glob("junit*.xml"), *rapport.glob("pytest-*.log"), *rapport.glob("verklaring.*")]:
         pad.unlink()
     rapport.mkdir(parents=True, exist_ok=True)
 
@@ -230,6 +234,15 @@ def _allure(rapport: Path) -> None:
     if allure and (rapport / "allure-results").is_dir():
         subprocess.run([allure, "generate", str(rapport / "allure-results"), "-o", str(rapport / "allure-report"),
                         "--clean"], check=False, stdout=subprocess.DEVNULL)
+
+
+def _verklaring(rapport: Path, matrix: dict | None, specs: list[str], args) -> None:
+    from suite import verklaring
+
+    verklaring.schrijf(rapport, matrix, specs=specs, selectie=args.markers,
+                       sut_versie=getattr(args, "sut_versie", None))
+    print(f"ketenproef run: verklaring in {rapport / verklaring.HTML_NAAM} (controle: ketenproef verklaring "
+          f"controleer {rapport})", flush=True)
 
 
 def _samenvatting(codes: dict[str, int], rapport: Path, matrix: dict | None) -> None:
@@ -262,9 +275,12 @@ def cmd_suts(args) -> int:
 
 
 def register(sub) -> None:
-    """Both commands at once (for a single entry point)."""
+    """All three commands at once (for a single entry point)."""
+    from suite import verklaring
+
     register_run(sub)
     register_suts(sub)
+    verklaring.register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
