@@ -27,6 +27,12 @@
 #   declaratie/CS325_WMO325_fail.xml: WMO325
 #   declaratie/gedeeltelijk_afgewezen_JW325_ok.xml: JW325
 #   declaratie/afgekeurd_WMO325_ok.xml: WMO325
+#   retouren/technisch_02_JW308.xml: JW308
+#   retouren/klasse_03_WMO318.xml: WMO318
+#   retouren/onderliggend_03_WMO318.xml: WMO318
+#   retouren/header_03_WMO302.xml: WMO302
+#   retouren/declaratie_afgewezen_03_WMO325.xml: WMO325
+#   retouren/declaratie_toegekend_03_WMO325.xml: WMO325
 @release-3.2 @technische-afkeur @IV028 @IV032 @OP047 @OP286
 Functionaliteit: Retourberichten en technische afkeur
   De ketenpartner levert elk voorbeeldbericht uit het corpus af, met de partijen en de client van het
