@@ -1,7 +1,8 @@
 """HttpSut: a vendor's system behind an HTTP trigger endpoint (docs/SUT-TRIGGERS.md).
 
-- ``POST {base}/ketenproef/configuratie`` once, with the Verbinding as JSON
-  (``{"ketenpartner_url", "eigen_code", "tegenpartij_code", "rol"}``);
+- ``POST {base}/ketenproef/configuratie`` with the Verbinding as JSON
+  (``{"ketenpartner_url", "eigen_code", "tegenpartij_code", "rol"}``) before the first trigger and again whenever
+  the suite connects with another Verbinding (every scenario by default, see suite/fixtures.py ``systeem``);
 - ``POST {base}/ketenproef/trigger`` per action, with ``{"actie", "gegevens", "vandaag"}``; the answer is
   200 with a JSON object (e.g. ``{"verstuurd": ["..."]}``). Any other status, a body that is not a JSON object,
   or no answer within the timeout is a SutError carrying the body.
