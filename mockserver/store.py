@@ -13,16 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import logging
-import os
 import sqlite3
-import threading
-import zlib
 from collections.abc import Iterable, Iterator
 
 from mockserver.berichten import nieuwe_serie
-
-log = logging.getLogger("mockserver")
+from mockserver.bewaarvorm import Ingepakt, als_json, uitpakken
+from mockserver.checkpoint import Checkpointer
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS berichten (
@@ -58,37 +54,6 @@ VERWERKT = ("geaccepteerd", "afgekeurd")  # an incoming message that was process
 JSON_COLUMNS = ("bevindingen", "fouten", "afgekeurd", "verwachting")
 
 
-class Ingepakt(bytes):
-    """A message body kept zlib-compressed (``inpakken``), made outside the Keten lock for a large message: 2 MB
-    to write under the lock instead of 20. ``grootte`` is the length of the XML itself. The store gives it back
-    as the XML (``xml``, ``replay``)."""
-
-    grootte: int = 0
-
-
-def inpakken(*delen: bytes) -> Ingepakt:
-    """Each part compressed on its own (so a small head can be changed and compressed again later), one after
-    the other."""
-    out = Ingepakt(b"".join(zlib.compress(deel, 1) for deel in delen))
-    out.grootte = sum(map(len, delen))
-    return out
-
-
-def uitpakken(blob: bytes) -> bytes:
-    parts = []
-    while blob:
-        stream = zlib.decompressobj()
-        parts.append(stream.decompress(blob))
-        blob = stream.unused_data
-    return b"".join(parts)
-
-
-class Json(str):
-    """A value already serialised as JSON (made outside the Keten lock for a large message); stored as it is."""
-
-
-def als_json(value) -> str:
-    return value if isinstance(value, Json) else json.dumps(value, ensure_ascii=False, default=str)
 META = ("id, tijd, richting, bericht, soort, van, voor, eigen_id, ref_id, status, grootte, bevindingen, fouten, "
         "heen_id, toegepast, afgekeurd, verwachting, beantwoord, actief, herhaling_van")
 
@@ -337,42 +302,3 @@ class Store:
             self.db.execute("INSERT INTO instellingen VALUES (?, ?) ON CONFLICT(sleutel) DO UPDATE SET "
                             "waarde = excluded.waarde", (sleutel, waarde))
         self.commit()
-
-
-class Checkpointer:
-    """Moves the WAL into the database file in a thread of its own, on its own connection (WAL mode allows that
-    beside the writer), so a commit on the event loop only appends to the WAL and syncs it: after a 20 MB message
-    that saves about 150 ms of blocked event loop. Durability is the WAL's (synchronous=FULL) either way."""
-
-    WAL_BYTES = 4 * 1024 * 1024  # SQLite's own default threshold is 1,000 pages (about 4 MB)
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self._running = threading.Lock()
-        self._thread: threading.Thread | None = None
-
-    def maybe(self) -> None:
-        try:
-            size = os.path.getsize(self.path + "-wal")
-        except OSError:
-            return
-        if size >= self.WAL_BYTES and self._running.acquire(blocking=False):
-            self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
-            self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            db = sqlite3.connect(self.path, timeout=30)
-            try:
-                db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            finally:
-                db.close()
-        except sqlite3.Error as exc:  # a later commit tries again; the data is safe in the WAL
-            log.warning("WAL-checkpoint mislukt: %s", exc)
-        finally:
-            self._running.release()
-
-    def close(self) -> None:
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout=60)

@@ -8,7 +8,7 @@ import json
 from aiohttp import web
 
 from mockserver import problems
-from mockserver.store import Json
+from mockserver.bewaarvorm import Json
 
 BAD = ("http500", "http503", "verbinding-verbroken", "geen-antwoord")
 

@@ -26,9 +26,9 @@ from ketenproef.bericht import Bericht, find
 from ketenproef.findings import Report
 from ketenproef.keten.declaraties import paden, voorbereiden
 from mockserver.berichten import bsns, referenties
+from mockserver.bewaarvorm import Ingepakt, Json, inpakken
 from mockserver.config import SMALL_BODY
 from mockserver.journaal import sleutels
-from mockserver.store import Ingepakt, Json, inpakken
 
 log = logging.getLogger("mockserver")
 IDENTIFICATIE_PADEN = ("IdentificatieRetour", "BerichtIdentificatie/Identificatie")

@@ -11,11 +11,12 @@ import pytest
 
 from ketenproef import basis, factory
 from mockserver import voorrang
+from mockserver.bewaarvorm import uitpakken
 from mockserver.config import SMALL_BODY, Config
 from mockserver.journaal import ALLES, Journaal
 from mockserver.ontvangst import ontvang
 from mockserver.partner import Partner
-from mockserver.store import Store, uitpakken
+from mockserver.store import Store
 from tests.mockserver.helpers import DATUM
 from tests.mockserver.test_groot import big_323
 
