@@ -239,9 +239,10 @@ def _allure(rapport: Path) -> None:
 def _verklaring(rapport: Path, matrix: dict | None, specs: list[str], args) -> None:
     from suite import verklaring
 
-    verklaring.schrijf(rapport, matrix, specs=specs, selectie=args.markers,
-                       sut_versie=getattr(args, "sut_versie", None))
-    print(f"ketenproef run: verklaring in {rapport / verklaring.HTML_NAAM} (controle: ketenproef verklaring "
+    data = verklaring.schrijf(rapport, matrix, specs=specs, selectie=args.markers,
+                              sut_versie=getattr(args, "sut_versie", None))
+    pdf = f" en {verklaring.PDF_NAAM}" if data["pdf"] == verklaring.PDF_NAAM else ""
+    print(f"ketenproef run: verklaring in {rapport / verklaring.HTML_NAAM}{pdf} (controle: ketenproef verklaring "
           f"controleer {rapport})", flush=True)
 
 

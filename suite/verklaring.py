@@ -4,8 +4,9 @@
 The statement names the systems (with their version), the Ketenproef version, a SHA-256 over the corpus (and one
 over the rule register), the date, seed and selection, the verdict, the rule counts of the coverage matrix, the
 failed rules, and a SHA-256 manifest of every evidence file in the folder (relative paths, sorted; all files but
-``verklaring.*``). It is written last, after every other piece of evidence. The HTML page is written before the
-JSON, which records its hash, so ``controleer`` notices a changed page too. Markup and print style are in
+``verklaring.*``). It is written last, after every other piece of evidence. The HTML page (and, where it can be
+made offline, ``verklaring.pdf``: ``suite.verklaring_pdf``) is written before the JSON, which records their hashes
+(``eigen_sha256``), so ``controleer`` notices a changed page too. Markup and print style are in
 ``verklaring_pagina.html`` next to this module.
 """
 
@@ -21,8 +22,8 @@ from string import Template
 
 from ketenproef.cli_nl import UsageError
 
-JSON_NAAM, HTML_NAAM = "verklaring.json", "verklaring.html"
-EIGEN_PREFIX = "verklaring."  # verklaring.json, verklaring.html (and any later form) are not evidence
+JSON_NAAM, HTML_NAAM, PDF_NAAM = "verklaring.json", "verklaring.html", "verklaring.pdf"
+EIGEN_PREFIX = "verklaring."  # verklaring.json, .html and .pdf (and any later form) are not evidence
 SJABLOON = Path(__file__).with_name("verklaring_pagina.html")
 UITKOMSTEN = ("geslaagd", "gefaald", "niet gedekt", "niet toetsbaar")
 VOLDOET, VOLDOET_NIET = "voldoet", "voldoet niet"
@@ -133,12 +134,18 @@ def _gefaald(rules: dict) -> list[dict]:
 
 
 def schrijf(map_: Path, matrix: dict | None, *, specs: list[str], selectie: str | None,
-            sut_versie: str | None = None) -> dict:
-    """Write verklaring.html, then verklaring.json (with the page's hash) into ``map_``; return the statement.
-    Call it after every other piece of evidence is in the folder."""
+            sut_versie: str | None = None, pdf: bool = True) -> dict:
+    """Write verklaring.html, verklaring.pdf (where possible), then verklaring.json (with the hashes of the other
+    two) into ``map_``; return the statement. Call it after every other piece of evidence is in the folder."""
+    from suite import verklaring_pdf
+
     data = verklaring(map_, matrix, specs=specs, selectie=selectie, sut_versie=sut_versie)
     (map_ / HTML_NAAM).write_text(pagina(data), encoding="utf-8")
-    data["verklaring_html_sha256"] = sha256_bestand(map_ / HTML_NAAM)
+    (map_ / PDF_NAAM).unlink(missing_ok=True)
+    reden = verklaring_pdf.maak(map_ / HTML_NAAM, map_ / PDF_NAAM) if pdf else "geen PDF gevraagd"
+    data["pdf"] = PDF_NAAM if reden is None else reden
+    data["eigen_sha256"] = {naam: sha256_bestand(map_ / naam) for naam in (HTML_NAAM, PDF_NAAM)
+                            if (map_ / naam).is_file()}
     (map_ / JSON_NAAM).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return data
 
@@ -168,9 +175,10 @@ def lees(map_: Path) -> dict:
 def afwijkingen(map_: Path, data: dict) -> list[str]:
     """One Dutch line per changed, missing, added or unreadable file (empty when the folder matches)."""
     verwacht: dict[str, str] = dict(data["manifest"])
-    if isinstance(data.get("verklaring_html_sha256"), str):
-        verwacht[HTML_NAAM] = data["verklaring_html_sha256"]
-    aanwezig = set(bestanden(map_)) | ({HTML_NAAM} if (map_ / HTML_NAAM).is_file() else set())
+    eigen = data.get("eigen_sha256")
+    if isinstance(eigen, dict):
+        verwacht.update({k: v for k, v in eigen.items() if k in (HTML_NAAM, PDF_NAAM) and isinstance(v, str)})
+    aanwezig = set(bestanden(map_)) | {naam for naam in (HTML_NAAM, PDF_NAAM) if (map_ / naam).is_file()}
     regels = []
     for rel in sorted(verwacht.keys() | aanwezig):
         if rel not in aanwezig:
@@ -196,8 +204,9 @@ def controleer(map_: Path) -> tuple[int, list[str]]:
     if regels:
         return EXIT_AFWIJKING, [*regels, f"{map_}: {len(regels)} afwijking(en) van {JSON_NAAM}: het bewijs is "
                                           "niet meer zoals de run het schreef"]
-    return EXIT_OK, [f"{map_}: in orde, alle {len(data['manifest'])} bewijsbestanden en {HTML_NAAM} komen overeen "
-                     f"met {JSON_NAAM} (oordeel: {data.get('oordeel', '?')})"]
+    eigen = "".join(f", {naam}" for naam in sorted(data.get("eigen_sha256") or {}))
+    return EXIT_OK, [f"{map_}: in orde, alle {len(data['manifest'])} bewijsbestanden{eigen} komen overeen met "
+                     f"{JSON_NAAM} (oordeel: {data.get('oordeel', '?')})"]
 
 
 # -------------------------------------------------------------------------------------------------- command

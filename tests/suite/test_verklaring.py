@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import pytest
 from ketenproef import cli as ketenproef_cli
 from ketenproef import corpus
 from suite import cli as suite_cli
-from suite import verklaring
+from suite import verklaring, verklaring_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 suiterun = pytest.mark.skipif(os.environ.get("KETENPROEF_ZELFTEST") == "0", reason="KETENPROEF_ZELFTEST=0")
@@ -53,7 +54,7 @@ def map_(tmp_path: Path) -> Path:
     (m / "junit.xml").write_bytes(b"<testsuites/>")
     (m / "allure-results" / "a-result.json").write_text('{"name": "a"}', encoding="utf-8")
     (m / "coverage.json").write_text("{}", encoding="utf-8")
-    verklaring.schrijf(m, MATRIX, specs=[SYSTEEM], selectie="TR413")
+    verklaring.schrijf(m, MATRIX, specs=[SYSTEEM], selectie="TR413", pdf=False)
     return m
 
 
@@ -68,7 +69,9 @@ def test_the_manifest_names_every_evidence_file_sorted_with_its_sha256_but_not_t
     data = json.loads((map_ / "verklaring.json").read_text(encoding="utf-8"))
     assert list(data["manifest"]) == ["allure-results/a-result.json", "coverage.json", "junit.xml"]
     assert data["manifest"]["junit.xml"] == hashlib.sha256(b"<testsuites/>").hexdigest()
-    assert data["verklaring_html_sha256"] == hashlib.sha256((map_ / "verklaring.html").read_bytes()).hexdigest()
+    assert data["eigen_sha256"] == {"verklaring.html": hashlib.sha256((map_ / "verklaring.html").read_bytes())
+                                    .hexdigest()}
+    assert data["pdf"] == "geen PDF gevraagd" and not (map_ / "verklaring.pdf").exists()
 
 
 def test_a_folder_hash_depends_on_names_and_contents_not_on_creation_order(tmp_path):
@@ -131,7 +134,7 @@ def test_the_page_puts_the_verdict_on_top_prints_on_a4_and_needs_no_script(map_)
 def test_an_untouched_folder_passes_the_check(map_, capsys):
     code, regels, err = controleer(map_, capsys)
     assert code == 0 and err == ""
-    assert len(regels) == 1 and regels[0].endswith("in orde, alle 3 bewijsbestanden en verklaring.html komen "
+    assert len(regels) == 1 and regels[0].endswith("in orde, alle 3 bewijsbestanden, verklaring.html komen "
                                                    "overeen met verklaring.json (oordeel: voldoet niet)")
 
 
@@ -161,6 +164,39 @@ def test_a_changed_or_removed_page_is_reported_too(map_, capsys):
     pagina.unlink()
     code, regels, _ = controleer(map_, capsys)
     assert code == 1 and regels[:-1] == ["ontbreekt: verklaring.html"]
+
+
+def test_a_pdf_the_statement_does_not_name_is_an_added_file(map_, capsys):
+    (map_ / "verklaring.pdf").write_bytes(b"%PDF-1.4 nagemaakt")
+    code, regels, _ = controleer(map_, capsys)
+    assert code == 1 and regels[:-1] == ["toegevoegd: verklaring.pdf"]
+
+
+def test_without_a_browser_there_is_no_pdf_and_the_statement_says_why(tmp_path, monkeypatch):
+    monkeypatch.setenv("KETENPROEF_CHROMIUM", str(tmp_path / "geen-chromium"))
+    (tmp_path / "junit.xml").write_bytes(b"<testsuites/>")
+    data = verklaring.schrijf(tmp_path, MATRIX, specs=[SYSTEEM], selectie=None)
+    assert data["pdf"].startswith("geen PDF: ") and "druk verklaring.html af" in data["pdf"]
+    assert not (tmp_path / "verklaring.pdf").exists() and list(data["eigen_sha256"]) == ["verklaring.html"]
+
+
+def test_the_pdf_is_a4_from_the_page_and_its_hash_is_checked(tmp_path, capsys):
+    pytest.importorskip("playwright.sync_api", reason="Playwright ontbreekt: pip install -e '.[dev]'")
+    if verklaring_pdf.chromium() is None:
+        pytest.skip("geen chromium (apt-get install chromium): geen PDF te maken")
+    (tmp_path / "junit.xml").write_bytes(b"<testsuites/>")
+    data = verklaring.schrijf(tmp_path, MATRIX, specs=[SYSTEEM], selectie=None)
+    pdf = tmp_path / "verklaring.pdf"
+    assert data["pdf"] == "verklaring.pdf" and pdf.read_bytes().startswith(b"%PDF-")
+    vakken = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert vakken and all(round(float(b)) == 595 and round(float(h)) == 842 for b, h in vakken)  # A4 in points
+    assert data["eigen_sha256"]["verklaring.pdf"] == verklaring.sha256_bestand(pdf)
+    assert controleer(tmp_path, capsys)[0] == 0
+    inhoud = bytearray(pdf.read_bytes())
+    inhoud[-10] ^= 1
+    pdf.write_bytes(bytes(inhoud))
+    code, regels, _ = controleer(tmp_path, capsys)
+    assert code == 1 and regels[:-1] == ["gewijzigd: verklaring.pdf"]
 
 
 @pytest.mark.parametrize("geval, melding", [
@@ -221,6 +257,7 @@ def test_a_run_writes_a_statement_of_its_own_evidence(run):
     assert {"junit.xml", "coverage.json", "coverage.html", f"pytest-{SYSTEEM}.log"} <= set(data["manifest"])
     assert any(p.startswith("allure-results/") for p in data["manifest"])
     assert any(p.startswith("resultaten/") for p in data["manifest"])
+    assert (rapport / "verklaring.pdf").is_file() == (data["pdf"] == "verklaring.pdf")
 
 
 @suiterun

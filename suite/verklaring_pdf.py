@@ -1,0 +1,51 @@
+"""``verklaring.pdf``: the statement's page printed to A4 PDF, where a maintained library can do that offline.
+
+That is Playwright for Python (a development dependency: ``pip install -e '.[dev]'``) driving the system's
+chromium (``$KETENPROEF_CHROMIUM``, else ``/usr/bin/chromium`` or ``chromium`` on PATH), the same pair the browser
+test of the coverage page uses. Never ``playwright install``: that downloads a browser of its own. Without them
+there is no PDF and the statement says why; print ``verklaring.html`` instead (it has an A4 print style).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+STANDAARD_CHROMIUM = "/usr/bin/chromium"
+
+
+def chromium() -> str | None:
+    """The chromium to print with, or None."""
+    eigen = os.environ.get("KETENPROEF_CHROMIUM")
+    if eigen:
+        return eigen if os.access(eigen, os.X_OK) else None
+    if os.access(STANDAARD_CHROMIUM, os.X_OK):
+        return STANDAARD_CHROMIUM
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def maak(html: Path, pdf: Path) -> str | None:
+    """Print ``html`` to ``pdf`` (A4, as its print style says). None when written, else why not (Dutch)."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        return "geen PDF: Playwright ontbreekt (pip install -e '.[dev]'); druk verklaring.html af"
+    browser = chromium()
+    if browser is None:
+        return "geen PDF: geen chromium gevonden (apt-get install chromium of KETENPROEF_CHROMIUM); druk " \
+               "verklaring.html af"
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=browser, headless=True, args=["--no-sandbox"])
+            try:
+                pagina = b.new_page()
+                pagina.goto(html.resolve().as_uri())
+                pagina.pdf(path=str(pdf), format="A4", prefer_css_page_size=True, print_background=True)
+            finally:
+                b.close()
+    except Error as exc:
+        pdf.unlink(missing_ok=True)
+        eerste = (str(exc).strip().splitlines() or ["onbekende fout"])[0]
+        return f"geen PDF: chromium ({browser}) kon de pagina niet afdrukken: {eerste}"
+    return None
