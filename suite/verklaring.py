@@ -4,10 +4,10 @@
 The statement names the systems (with their version), the Ketenproef version, a SHA-256 over the corpus (and one
 over the rule register), the date, seed and selection, the verdict, the rule counts of the coverage matrix, the
 failed rules, and a SHA-256 manifest of every evidence file in the folder (relative paths, sorted; all files but
-``verklaring.*``). It is written last, after every other piece of evidence. The HTML page (and, where it can be
-made offline, ``verklaring.pdf``: ``suite.verklaring_pdf``) is written before the JSON, which records their hashes
-(``eigen_sha256``), so ``controleer`` notices a changed page too. Markup and print style are in
-``verklaring_pagina.html`` next to this module.
+``verklaring.*`` and the report folders of other runs below it). It is written last, after every other piece of
+evidence. The HTML page (and, where it can be made offline, ``verklaring.pdf``: ``suite.verklaring_pdf``) is
+written before the JSON, which records their hashes (``eigen_sha256``), so ``controleer`` notices a changed page
+too. Markup and print style are in ``verklaring_pagina.html`` next to this module.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from html import escape
 from importlib import metadata
 from pathlib import Path
@@ -46,10 +47,22 @@ def _eigen(relatief: str) -> bool:
     return "/" not in relatief and relatief.startswith(EIGEN_PREFIX)
 
 
+def _andere_run(map_: Path) -> bool:
+    """A subfolder that is the report folder of a run of its own (``reports/run-...`` inside the ``reports/`` of
+    ``make rapport``): it has its own ``resultaten/`` or ``verklaring.json``, and is not evidence of this run."""
+    return (map_ / "resultaten").is_dir() or (map_ / JSON_NAAM).is_file()
+
+
 def bestanden(map_: Path) -> list[str]:
-    """Every evidence file below ``map_``: relative POSIX paths, sorted, without ``verklaring.*``."""
-    return sorted(rel for pad in map_.rglob("*") if pad.is_file()
-                  and not _eigen(rel := pad.relative_to(map_).as_posix()))
+    """Every evidence file below ``map_``: relative POSIX paths, sorted, without ``verklaring.*`` and without the
+    report folders of other runs below it."""
+    out = []
+    for wortel, mappen, namen in os.walk(map_):
+        hier = Path(wortel)
+        mappen[:] = [m for m in mappen if not _andere_run(hier / m)]
+        out += [rel for naam in namen if (hier / naam).is_file()
+                and not _eigen(rel := (hier / naam).relative_to(map_).as_posix())]
+    return sorted(out)
 
 
 def manifest(map_: Path) -> dict[str, str]:

@@ -74,6 +74,18 @@ def test_the_manifest_names_every_evidence_file_sorted_with_its_sha256_but_not_t
     assert data["pdf"] == "geen PDF gevraagd" and not (map_ / "verklaring.pdf").exists()
 
 
+def test_the_report_folder_of_another_run_inside_is_not_evidence_of_this_one(map_, capsys):
+    for naam in ("run-1/resultaten/s.json", "run-1/junit.xml", "run-2/verklaring.json", "run-2/coverage.json"):
+        (map_ / naam).parent.mkdir(parents=True, exist_ok=True)
+        (map_ / naam).write_text("{}", encoding="utf-8")
+    (map_ / "los" / "resultaten.txt").parent.mkdir()
+    (map_ / "los" / "resultaten.txt").write_text("x", encoding="utf-8")
+    assert verklaring.bestanden(map_) == ["allure-results/a-result.json", "coverage.json", "junit.xml",
+                                          "los/resultaten.txt"]
+    code, regels, _ = controleer(map_, capsys)
+    assert code == 1 and regels[:-1] == ["toegevoegd: los/resultaten.txt"]
+
+
 def test_a_folder_hash_depends_on_names_and_contents_not_on_creation_order(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     for m, volgorde in ((a, ("x", "y/z")), (b, ("y/z", "x"))):
