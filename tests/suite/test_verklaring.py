@@ -287,3 +287,23 @@ def test_the_check_accepts_a_fresh_run_and_finds_one_changed_byte(run, tmp_path)
     proces = ketenproef("verklaring", "controleer", str(kopie))
     assert proces.returncode == 1
     assert proces.stdout.splitlines()[0] == "gewijzigd: coverage.json"
+
+
+# ---------------------------------------------------------------------------------------------- the command
+def test_the_command_is_registered_with_dutch_help_and_the_run_knows_sut_versie(capsys):
+    with pytest.raises(SystemExit) as exc:
+        ketenproef_cli.main(["-h"])
+    assert exc.value.code == 0 and "    verklaring" in capsys.readouterr().out
+    for argv, begin in ((["verklaring", "-h"], "gebruik: ketenproef verklaring"),
+                        (["verklaring", "controleer", "-h"], "gebruik: ketenproef verklaring controleer")):
+        with pytest.raises(SystemExit) as exc:
+            ketenproef_cli.main(argv)
+        tekst = capsys.readouterr().out
+        assert exc.value.code == 0 and tekst.startswith(begin) and "toon deze hulp en stop" in tekst, tekst
+        assert not [w for w in ("usage:", "options:", "positional arguments") if w in tekst], tekst
+    with pytest.raises(SystemExit) as exc:
+        ketenproef_cli.main(["verklaring"])
+    assert exc.value.code == 2
+    assert "verplicht maar niet opgegeven: OPDRACHT" in capsys.readouterr().err
+    args = ketenproef_cli.parser().parse_args(["run", "--sut", SYSTEEM, "--sut-versie", "Zorgsys 4.2"])
+    assert args.sut_versie == "Zorgsys 4.2"
