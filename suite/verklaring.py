@@ -98,10 +98,12 @@ def verklaring(map_: Path, matrix: dict | None, *, specs: list[str], selectie: s
     rules = (matrix or {}).get("rules", {})
     per_uitkomst = (matrix or {}).get("per_uitkomst", {})
     corpusmap = corpus.corpus_dir()
+    systemen = [_systeem(run, ingebouwd, versie, sut_versie) for run in _runs(matrix, specs)]
+    voldoet = (matrix or {}).get("oordeel") == VOLDOET and all(s["oordeel"] == VOLDOET for s in systemen)
     return {
         "formaat": FORMAAT,
-        "oordeel": (matrix or {}).get("oordeel", VOLDOET_NIET),
-        "systemen": [_systeem(run, ingebouwd, versie, sut_versie) for run in _runs(matrix, specs)],
+        "oordeel": VOLDOET if voldoet else VOLDOET_NIET,
+        "systemen": systemen,
         "ketenproef": versie,
         "corpus": {"sha256": map_hash(corpusmap), "register_sha256": sha256_bestand(corpusmap / "regels" /
                                                                                     "register.json")},

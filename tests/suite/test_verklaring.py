@@ -133,6 +133,16 @@ def test_a_run_without_results_still_names_its_system_and_does_not_conform(tmp_p
     assert data["oordeel"] == "voldoet niet" and data["regels"]["totaal"] == 0
 
 
+def test_a_system_of_the_run_without_results_makes_the_whole_run_not_conform(tmp_path):
+    matrix = {"oordeel": "voldoet", "rules": {}, "runs": [{"sut": "referentie-aanbieder", "oordeel": "voldoet"}]}
+    beide = ["referentie-aanbieder", "referentie-gemeente"]
+    data = verklaring.verklaring(tmp_path, matrix, specs=beide, selectie=None)
+    assert [(s["naam"], s["oordeel"]) for s in data["systemen"]] == [
+        ("referentie-aanbieder", "voldoet"), ("referentie-gemeente", "voldoet niet")]
+    assert data["oordeel"] == "voldoet niet"
+    assert verklaring.verklaring(tmp_path, matrix, specs=beide[:1], selectie=None)["oordeel"] == "voldoet"
+
+
 def test_the_page_puts_the_verdict_on_top_prints_on_a4_and_needs_no_script(map_):
     pagina = (map_ / "verklaring.html").read_text(encoding="utf-8")
     assert pagina.index("Oordeel: voldoet niet") < pagina.index("Gegevens van de run") < pagina.index("TR413")
