@@ -198,11 +198,12 @@ async def test_comments_and_pis_give_the_normal_retour(name, pattern, where):
     clean = xml(name, "SUT0001")
     async with client_for("gemeente") as plain, client_for("gemeente") as noisy:
         expected = (await post(plain, clean))[1]
-        response, answer = await post(noisy, inject(clean, pattern, where))
+        sent = inject(clean, pattern, where)
+        response, answer = await post(noisy, sent)
         assert response.status == 202, answer
         assert kern(answer) == kern(expected)
         stored = await (await noisy.get(f"/berichten/{answer['id']}")).read()
-        assert b"<?ketenproef iets?>" in stored, "the bytes are stored as sent"
+        assert stored == sent and b"<?ketenproef iets?>" in stored, "the bytes are stored as sent, byte for byte"
 
 
 @pytest.mark.parametrize("body", [
