@@ -35,8 +35,8 @@ def test_the_routes_in_the_docs_are_the_adapters():
 
 
 def test_configuration_is_documented_per_scenario():
-    assert "once per run, before the first trigger" not in TRIGGERS
-    assert "**every scenario**" in TRIGGERS and "--vaste-tegenpartij" in TRIGGERS
+    assert "eenmaal per run, voor de eerste trigger" not in TRIGGERS
+    assert "**elk scenario**" in TRIGGERS and "--vaste-tegenpartij" in TRIGGERS
 
 
 def _run_args(*argv: str):
@@ -59,7 +59,7 @@ def test_budget_prestaties_have_no_producttarief_and_bedrag_is_the_volume():
     assert ingediend_bedrag(25000, None, "83") == 25000
     with pytest.raises(ValueError, match="CD087"):
         ingediend_bedrag(25000, 5000, "83")
-    assert "without* ProductTarief" in TRIGGERS and "IngediendBedrag = GeleverdVolume (CS339)" in TRIGGERS
+    assert "zonder* ProductTarief" in TRIGGERS and "IngediendBedrag = GeleverdVolume (CS339)" in TRIGGERS
 
 
 def test_tr381_policy_is_documented_for_vendors():
