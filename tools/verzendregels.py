@@ -166,7 +166,7 @@ def pagina(lijst: list[Weigering] | None = None) -> str:
         "het af met ...\" (zie [SUITE.md](SUITE.md), \"Wat niet mag\"). Is jouw systeem de **verzender**, dan "
         "weigert het de opdracht: de trigger geeft een fout (HTTP 4xx/5xx, exitcode ongelijk aan 0, of "
         "`mislukt <reden>`) en er gaat niets naar de ketenpartner (zie [SUT-TRIGGERS.md](SUT-TRIGGERS.md), "
-        "\"Refusal\"). Een systeem dat zo'n bericht toch stuurt, faalt op het scenario, ook als de ketenpartner "
+        "\"Weigeren\"). Een systeem dat zo'n bericht toch stuurt, faalt op het scenario, ook als de ketenpartner "
         "het netjes afkeurt. Is jouw systeem de **ontvanger**, dan keurt het af met precies die retourcode op "
         "die berichtklasse (voorbeelden van afkeurende retourberichten: [RETOUREN.md](RETOUREN.md)).",
         "",
