@@ -163,11 +163,11 @@ def pagina(lijst: list[Weigering] | None = None) -> str:
         "",
         "Een bericht dat een regel van de standaard breekt, hoort niet de deur uit te gaan. Bij de regels hieronder "
         "verwacht de suite: \"Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt "
-        "het af met ...\" (zie [SUITE.md](SUITE.md), \"Wat niet mag\"). Is jouw systeem de **verzender**, dan "
+        "het af met ...\" (zie [SUITE.md](SUITE.md), \"Wat niet mag\"). Is uw systeem de **verzender**, dan "
         "weigert het de opdracht: de trigger geeft een fout (HTTP 4xx/5xx, exitcode ongelijk aan 0, of "
         "`mislukt <reden>`) en er gaat niets naar de ketenpartner (zie [SUT-TRIGGERS.md](SUT-TRIGGERS.md), "
         "\"Weigeren\"). Een systeem dat zo'n bericht toch stuurt, faalt op het scenario, ook als de ketenpartner "
-        "het netjes afkeurt. Is jouw systeem de **ontvanger**, dan keurt het af met precies die retourcode op "
+        "het netjes afkeurt. Is uw systeem de **ontvanger**, dan keurt het af met precies die retourcode op "
         "die berichtklasse (voorbeelden van afkeurende retourberichten: [RETOUREN.md](RETOUREN.md)).",
         "",
         "Daarnaast geldt voor elk bericht: het voldoet aan het XSD en aan alle regels binnen het bericht "
