@@ -33,6 +33,14 @@ def validate(data: bytes, *, clock: Clock | None = None, keten=None, max_bytes: 
 
 def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=None,
                   config: KetenConfig | None = None) -> Report:
+    report = judge_message(root, clock=clock)
+    judge_chain(report, keten, config)
+    return report
+
+
+def judge_message(root: etree._Element, *, clock: Clock | None = None) -> Report:
+    """Levels 1 and 2: identify, XSD (stop on errors) and the single-message rules. Reads no chain state, so the
+    ketenpartner runs it outside its Keten lock."""
     identity = identify(root)
     if isinstance(identity, Finding):
         return Report(findings=[identity])
@@ -43,11 +51,16 @@ def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=Non
     bericht = Bericht(identity.message, root, clock or SystemClock())
     report.bericht = bericht
     report.findings.extend(run_rules(bericht, rules_for(identity.message, identity.standard, "single"), BERICHT))
-    if not report.technically_rejected:
-        if hasattr(keten, "voor"):
-            keten = keten.voor(identity.standard)
-        report.findings.extend(run_chain(bericht, keten, config))
     return report
+
+
+def judge_chain(report: Report, keten=None, config: KetenConfig | None = None) -> None:
+    """Levels 3 and 4 added to a report of ``judge_message`` (``run_chain``), unless it was rejected before."""
+    if report.bericht is None or report.technically_rejected:
+        return
+    if hasattr(keten, "voor"):
+        keten = keten.voor(report.standard)
+    report.findings.extend(run_chain(report.bericht, keten, config))
 
 
 def run_chain(bericht: Bericht, keten=None, config: KetenConfig | None = None) -> list[Finding]:

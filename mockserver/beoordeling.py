@@ -17,13 +17,9 @@ import hashlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from ketenproef.bericht import Bericht
-from ketenproef.findings import BERICHT, Finding, Report
-from ketenproef.identify import identify
+from ketenproef.findings import Report
 from ketenproef.parse import parse_bytes
-from ketenproef.rules.registry import rules_for
-from ketenproef.schemas import xsd_findings
-from ketenproef.validate import run_chain, run_rules
+from ketenproef.validate import judge_chain, judge_message
 from mockserver.config import SMALL_BODY
 
 
@@ -32,25 +28,14 @@ def enkel(data: bytes, clock, max_bytes: int) -> Report:
     parsed = parse_bytes(data, max_bytes)
     if not parsed.ok:
         return Report(findings=parsed.findings)
-    identity = identify(parsed.root)
-    if isinstance(identity, Finding):
-        return Report(findings=[*parsed.findings, identity])
-    report = Report(identity.message, identity.standard, identity.release)
-    report.findings.extend(xsd_findings(identity.message, parsed.root))
-    if not report.findings:
-        report.bericht = Bericht(identity.message, parsed.root, clock)
-        rules = rules_for(identity.message, identity.standard, "single")
-        report.findings.extend(run_rules(report.bericht, rules, BERICHT))
+    report = judge_message(parsed.root, clock=clock)
     report.findings[:0] = parsed.findings
     return report
 
 
 def keten_deel(report: Report, keten) -> None:
     """Add the chain rules' findings (given the Keten, or Ketens with one per standard); reads the Keten."""
-    b = report.bericht
-    if b is None or report.technically_rejected:
-        return
-    report.findings.extend(run_chain(b, keten.voor(b.standard) if hasattr(keten, "voor") else keten))
+    judge_chain(report, keten)
 
 
 class Beoordelaar:
