@@ -247,17 +247,9 @@ class Administratie:
         perioden = [d.periode for d in self.declaraties.values() if not d.vervallen]
         return max(perioden, default=None, key=lambda p: p.begindatum)
 
-    def boek(self, boeking: Boeking) -> None:
-        p = boeking.prestatie
-        self.referenties.setdefault(p.referentie, []).append(boeking)
-        self.per_toewijzing.setdefault(p.toewijzing, []).append(boeking)
-        if p.credit:
-            self.credits.setdefault(p.vorig, []).append(boeking)
-        else:
-            self.per_combinatie.setdefault(p.combinatie, []).append(boeking)
-
     def boek_groepen(self, groepen: Groepen) -> None:
-        """``boek`` for many bookings at once, grouped beforehand (``voorbereid``): the same lists in the same order."""
+        """File bookings grouped beforehand (``voorbereid``) under their ReferentieNummer, ToewijzingNummer, combinatie
+        and VorigReferentieNummer, after the bookings already there."""
         for index, groep in zip((self.referenties, self.per_toewijzing, self.per_combinatie, self.credits), groepen,
                                 strict=True):
             for key, boekingen in groep.items():
@@ -359,7 +351,7 @@ class Voorbereid:
 
 
 def voorbereid(b: Bericht, afgekeurd: frozenset[str]) -> Voorbereid:
-    """The Declaratie of a 323 with its bookings, and the bookings grouped as ``Administratie.boek`` files them.
+    """The Declaratie of a 323 with its bookings, and the bookings grouped as ``Administratie.boek_groepen`` files them.
     Pure: a large 323 is prepared outside the Keten lock (``voorbereiden``), so applying it only merges."""
     decl_el = body(b)
     declaratie = Declaratie(
