@@ -40,7 +40,19 @@ async def post_small(http: aiohttp.ClientSession, url: str, body: bytes) -> floa
     return (time.perf_counter() - start) * 1000
 
 
+async def idle(http: aiohttp.ClientSession, url: str) -> None:
+    """Until the server judges nothing and has freed the previous large message (health check), so the baseline
+    of a round is not measured while the previous round's work still runs."""
+    while True:
+        async with http.get(f"{url}/beheer/gezondheid") as response:
+            stand = (await response.json())["beoordeling"]
+        if not (stand["wachtrij"] or stand["bezig"] or stand["wacht_op_keten"] or stand.get("opruimen")):
+            return
+        await asyncio.sleep(0.05)
+
+
 async def round_(http, url: str, big: bytes, small: list[bytes]) -> dict:
+    await idle(http, url)
     alone = [await post_small(http, url, small.pop()) for _ in range(ALONE)]
     start = time.perf_counter()
     posting = asyncio.ensure_future(http.post(f"{url}/berichten", data=big, headers=XML))

@@ -6,7 +6,7 @@ import logging
 
 from aiohttp import web
 
-from mockserver import beheer, invoer, problems, push, routes, verbinding
+from mockserver import afval, beheer, invoer, problems, push, routes, verbinding
 from mockserver.appkeys import PARTNER
 from mockserver.config import Config
 from mockserver.oordelen import watch
@@ -48,6 +48,7 @@ async def start(app: web.Application) -> None:
     """Rebuild the Keten from the store, watch the deadlines still open, finish unfinished pushes."""
     partner = app[PARTNER]
     partner.load()
+    afval.beheer.bevries()  # corpus, register and Keten live as long as the process (serve only; see afval)
     for row in partner.store.pending():
         partner.spawn(watch(partner, row["id"], row["verwachting"]["deadline"]))
     await push.open_session(partner)

@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ketenproef.findings import Report
 from ketenproef.parse import parse_bytes
 from ketenproef.validate import judge_chain, judge_message
+from mockserver.afbraak import afbreken
 from mockserver.config import SMALL_BODY
 
 
@@ -49,6 +50,7 @@ class Beoordelaar:
         self.bezig = 0  # messages in their single-message part
         self.op_keten = 0  # messages waiting for or holding the Keten lock
         self.beoordeeld = 0
+        self.opruimen = 0  # large judgements whose objects are still being freed (afbraak)
 
     async def enkel(self, data: bytes, clock) -> tuple[Report, str]:
         """The single-message judgement and the SHA-256 of the bytes (for a repeated delivery)."""
@@ -70,6 +72,17 @@ class Beoordelaar:
             for name, value in delta.items():
                 setattr(self, name, getattr(self, name) + value)
 
+    def ruim_op(self, bak: list) -> None:
+        """Free what judging a large message made, in a worker thread (``afbraak``); counted until done."""
+        self._count(opruimen=1)
+        self.pool.submit(self._ruim_op, bak)
+
+    def _ruim_op(self, bak: list) -> None:
+        try:
+            afbreken(bak)
+        finally:
+            self._count(opruimen=-1)
+
     @contextlib.asynccontextmanager
     async def keten(self, lock: asyncio.Lock):
         """Hold the Keten lock, counted."""
@@ -82,7 +95,7 @@ class Beoordelaar:
 
     def stand(self) -> dict:
         return {"wachtrij": self.wachtrij, "bezig": self.bezig, "wacht_op_keten": self.op_keten,
-                "beoordeeld": self.beoordeeld}
+                "beoordeeld": self.beoordeeld, "opruimen": self.opruimen}
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)

@@ -18,7 +18,7 @@ from ketenproef.findings import TECHNISCH, XSD, Report
 from ketenproef.parse import parse_bytes
 from ketenproef.retour import retour_for
 from ketenproef.validate import validate
-from mockserver import fouten, herhaling, problems, voorrang
+from mockserver import afval, fouten, herhaling, problems, voorrang
 from mockserver.beoordeling import keten_deel
 from mockserver.berichten import Meta, afgekeurd, meta, mock_partij, referenties
 from mockserver.config import SMALL_BODY
@@ -85,8 +85,19 @@ async def run_validate(partner, data: bytes, clock) -> Report:
 async def ontvang(partner, data: bytes, hint: list[str], transport: list[dict]) -> Uitkomst:
     """Judge the message alone off the lock, then under the Keten lock: a repeat of an earlier delivery gets
     its original outcome, anything else the chain rules, the store and its retour."""
+    if len(data) <= SMALL_BODY:
+        return await _ontvang(partner, data, hint, transport)
+    with afval.beheer.groot():
+        bak: list = []  # what judging it made, freed in a worker thread after the answer (afbraak)
+        uitkomst = await _ontvang(partner, data, hint, transport, bak)
+    partner.beoordelaar.ruim_op(bak)
+    return uitkomst
+
+
+async def _ontvang(partner, data: bytes, hint: list[str], transport: list[dict], bak: list | None = None) -> Uitkomst:
     from mockserver.oordelen import retour_in
 
+    judged = None
     clock = partner.clock(hint[0] if hint else None)
     report, digest = await partner.beoordelaar.enkel(data, clock)
     vooraf = await voorrang.vooraf(partner, report, data, clock)
@@ -113,6 +124,8 @@ async def ontvang(partner, data: bytes, hint: list[str], transport: list[dict]) 
                 partner.store.sha256_bij(uitkomst.body["id"], digest)
             partner.store.sha256_vastleggen(uitkomst.body["id"])
     await partner.durable()  # no answer before the rows are committed (shared with concurrent requests)
+    if bak is not None:
+        bak += [report, vooraf, judged]
     return uitkomst
 
 

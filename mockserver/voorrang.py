@@ -16,7 +16,6 @@ retour is made with a placeholder that ``gebruik`` replaces (in the tree and in 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import uuid
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from ketenproef.bericht import Bericht, find
 from ketenproef.findings import Report
 from ketenproef.keten.declaraties import paden, voorbereiden
 from mockserver.berichten import bsns, referenties
-from mockserver.bewaarvorm import Ingepakt, Json, inpakken
+from mockserver.bewaarvorm import Ingepakt, inpakken, json_lijst
 from mockserver.config import SMALL_BODY
 from mockserver.journaal import sleutels
 
@@ -92,9 +91,9 @@ def _judge(judge, report: Report, data: bytes, clock, keten, plaatshouder: str):
     found = bsns(b.root)  # a message with clients belongs to their conversations (no store needed to find them)
     judged.gesprekken = found or None
     judged.referenties = referenties(b.root)
-    judged.json = {"findings": Json(json.dumps(judged.findings, ensure_ascii=False, default=str))}
+    judged.json = {"findings": json_lijst(judged.findings)}
     if judged.skipped is not None:
-        judged.json["afgekeurd"] = Json(json.dumps(judged.skipped, ensure_ascii=False))
+        judged.json["afgekeurd"] = json_lijst(judged.skipped)
     return judged
 
 

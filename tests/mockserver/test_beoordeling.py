@@ -42,7 +42,8 @@ async def health(client) -> dict:
 async def test_health_shows_messages_waiting_for_the_keten():
     async with client_for("gemeente") as client:
         partner = client.server.app[PARTNER]
-        assert await health(client) == {"wachtrij": 0, "bezig": 0, "wacht_op_keten": 0, "beoordeeld": 0}
+        assert await health(client) == {"wachtrij": 0, "bezig": 0, "wacht_op_keten": 0, "beoordeeld": 0,
+                                        "opruimen": 0}
         async with partner.lock:  # the Keten is busy: the next message waits for it
             posting = asyncio.ensure_future(client.post("/berichten", data=xml("JW315", "SUT0001"),
                                                         headers={"Content-Type": "application/xml"}))
@@ -53,7 +54,8 @@ async def test_health_shows_messages_waiting_for_the_keten():
             assert (await health(client))["wacht_op_keten"] == 1
             assert not posting.done()
         assert (await posting).status == 202
-        assert await health(client) == {"wachtrij": 0, "bezig": 0, "wacht_op_keten": 0, "beoordeeld": 1}
+        assert await health(client) == {"wachtrij": 0, "bezig": 0, "wacht_op_keten": 0, "beoordeeld": 1,
+                                        "opruimen": 0}
         body = await (await client.get("/beheer/gezondheid")).json()
         assert body["uptime_seconden"] >= 0
 

@@ -4,6 +4,7 @@ other parties does not."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 
@@ -144,3 +145,18 @@ async def test_a_judgement_that_fails_off_the_lock_is_made_again_under_it(tmp_pa
     first = await ontvang(p, BIG, [], [])
     monkeypatch.setattr(ontvangst, "judge", real)
     assert normal(p, first) == normal(q, await ontvang(q, BIG, [], []))
+
+
+async def test_freeing_a_large_judgement_leaves_the_keten_as_a_rebuild_makes_it(tmp_path):
+    p = partner(tmp_path, "afbraak")
+    uitkomst = await ontvang(p, BIG, [], [])
+    assert uitkomst.status == 202
+    for _ in range(6000):  # the worker thread frees the judgement (afbraak); a generous limit, it takes ~0.1 s
+        if p.beoordelaar.opruimen == 0:
+            break
+        await asyncio.sleep(0.01)
+    assert p.beoordelaar.opruimen == 0
+    keten = p.keten.voor("iJw")
+    assert keten.parts and keten == p.rebuild().voor("iJw")
+    again = await ontvang(p, BIG, [], [])  # the stored outcome is intact too
+    assert again.status == 200 and again.body["id"] == uitkomst.body["id"]
