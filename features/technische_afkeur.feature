@@ -153,20 +153,40 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | declaratie/TR315_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @iwmo @WMO323 @TR315
+      Voorbeelden: TR315_WMO323_fail (TR315)
+        | voorbeeld | datum | verwachting |
+        | declaratie/TR315_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @iwmo @WMO323 @TR316
       Voorbeelden: TR316_WMO323_fail (TR316)
         | voorbeeld | datum | verwachting |
         | declaratie/TR316_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-gemeente @ijw @JW323 @TR316
+      Voorbeelden: TR316_JW323_fail (TR316)
+        | voorbeeld | datum | verwachting |
+        | declaratie/TR316_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-gemeente @ijw @JW323 @TR319
       Voorbeelden: TR319_JW323_fail (TR319)
         | voorbeeld | datum | verwachting |
         | declaratie/TR319_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "9319" |
 
+      @rol-gemeente @iwmo @WMO323 @TR319
+      Voorbeelden: TR319_WMO323_fail (TR319)
+        | voorbeeld | datum | verwachting |
+        | declaratie/TR319_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "9319" |
+
       @rol-gemeente @iwmo @WMO323 @TR335
       Voorbeelden: TR335_WMO323_fail (TR335)
         | voorbeeld | datum | verwachting |
         | declaratie/TR335_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-gemeente @ijw @JW323 @TR335
+      Voorbeelden: TR335_JW323_fail (TR335)
+        | voorbeeld | datum | verwachting |
+        | declaratie/TR335_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-gemeente @iwmo @WMO323 @TR358
       Voorbeelden: TR358_WMO323_fail (TR358)
@@ -178,6 +198,11 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | declaratie/TR416_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @iwmo @WMO323 @TR416
+      Voorbeelden: TR416_WMO323_fail (TR416)
+        | voorbeeld | datum | verwachting |
+        | declaratie/TR416_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @iwmo @WMO323 @CD060
       Voorbeelden: CD060_WMO323_fail (CD060)
         | voorbeeld | datum | verwachting |
@@ -188,10 +213,20 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | declaratie/CD087_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @iwmo @WMO323 @CD087
+      Voorbeelden: CD087_WMO323_fail (CD087)
+        | voorbeeld | datum | verwachting |
+        | declaratie/CD087_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @iwmo @WMO323 @CS100
       Voorbeelden: CS100_WMO323_fail (CS100)
         | voorbeeld | datum | verwachting |
         | declaratie/CS100_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-gemeente @ijw @JW323 @CS100
+      Voorbeelden: CS100_JW323_fail (CS100)
+        | voorbeeld | datum | verwachting |
+        | declaratie/CS100_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-gemeente @ijw @JW323 @CS325
       Voorbeelden: CS325_JW323_fail (CS325)
@@ -203,15 +238,30 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | declaratie/CS337_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @ijw @JW323 @CS337
+      Voorbeelden: CS337_JW323_fail (CS337)
+        | voorbeeld | datum | verwachting |
+        | declaratie/CS337_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @ijw @JW323 @CS339
       Voorbeelden: CS339_JW323_fail (CS339)
         | voorbeeld | datum | verwachting |
         | declaratie/CS339_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @iwmo @WMO323 @CS339
+      Voorbeelden: CS339_WMO323_fail (CS339)
+        | voorbeeld | datum | verwachting |
+        | declaratie/CS339_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @iwmo @WMO323 @CS340
       Voorbeelden: CS340_WMO323_fail (CS340)
         | voorbeeld | datum | verwachting |
         | declaratie/CS340_WMO323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-gemeente @ijw @JW323 @CS340
+      Voorbeelden: CS340_JW323_fail (CS340)
+        | voorbeeld | datum | verwachting |
+        | declaratie/CS340_JW323_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-gemeente @ijw @JW323
       Voorbeelden: credit_en_correctie_JW323_ok (geldig)
@@ -293,10 +343,20 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | personen/TR006_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-aanbieder @iwmo @WMO301 @TR006
+      Voorbeelden: TR006_WMO301_fail (TR006)
+        | voorbeeld | datum | verwachting |
+        | personen/TR006_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-aanbieder @iwmo @WMO301 @TR061
       Voorbeelden: TR061_WMO301_fail (TR061)
         | voorbeeld | datum | verwachting |
         | personen/TR061_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-aanbieder @ijw @JW301 @TR061
+      Voorbeelden: TR061_JW301_fail (TR061)
+        | voorbeeld | datum | verwachting |
+        | personen/TR061_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-gemeente @ijw @JW305 @TR101
       Voorbeelden: TR101_JW305_fail (TR101)
@@ -323,10 +383,20 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | personen/CS050_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-aanbieder @ijw @JW301 @CS050
+      Voorbeelden: CS050_JW301_fail (CS050)
+        | voorbeeld | datum | verwachting |
+        | personen/CS050_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-aanbieder @ijw @JW301 @CS089
       Voorbeelden: CS089_JW301_fail (CS089)
         | voorbeeld | datum | verwachting |
         | personen/CS089_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-aanbieder @iwmo @WMO301 @CS089
+      Voorbeelden: CS089_WMO301_fail (CS089)
+        | voorbeeld | datum | verwachting |
+        | personen/CS089_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-gemeente @iwmo @WMO315 @CS139
       Voorbeelden: CS139_WMO315_fail (CS139)
@@ -343,25 +413,50 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | personen/CD005_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-aanbieder @ijw @JW301 @CD005
+      Voorbeelden: CD005_JW301_fail (CD005)
+        | voorbeeld | datum | verwachting |
+        | personen/CD005_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-aanbieder @ijw @JW301 @CD007
       Voorbeelden: CD007_JW301_fail (CD007)
         | voorbeeld | datum | verwachting |
         | personen/CD007_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-aanbieder @iwmo @WMO301 @CD007
+      Voorbeelden: CD007_WMO301_fail (CD007)
+        | voorbeeld | datum | verwachting |
+        | personen/CD007_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-aanbieder @iwmo @WMO301 @CD009
       Voorbeelden: CD009_WMO301_fail (CD009)
         | voorbeeld | datum | verwachting |
         | personen/CD009_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-aanbieder @ijw @JW301 @CD009
+      Voorbeelden: CD009_JW301_fail (CD009)
+        | voorbeeld | datum | verwachting |
+        | personen/CD009_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-aanbieder @ijw @JW301 @CD025
       Voorbeelden: CD025_JW301_fail (CD025)
         | voorbeeld | datum | verwachting |
         | personen/CD025_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-aanbieder @iwmo @WMO301 @CD025
+      Voorbeelden: CD025_WMO301_fail (CD025)
+        | voorbeeld | datum | verwachting |
+        | personen/CD025_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-aanbieder @iwmo @WMO301 @CD034
       Voorbeelden: CD034_WMO301_fail (CD034)
         | voorbeeld | datum | verwachting |
         | personen/CD034_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-aanbieder @ijw @JW301 @CD034
+      Voorbeelden: CD034_JW301_fail (CD034)
+        | voorbeeld | datum | verwachting |
+        | personen/CD034_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-gemeente @ijw @JW305
       Voorbeelden: onbekende_geboortedatum_JW305_ok (geldig)
@@ -398,15 +493,30 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | producten/TR302_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-aanbieder @ijw @JW301 @TR302
+      Voorbeelden: TR302_JW301_fail (TR302)
+        | voorbeeld | datum | verwachting |
+        | producten/TR302_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @ijw @JW315 @TR386
       Voorbeelden: TR386_JW315_fail (TR386)
         | voorbeeld | datum | verwachting |
         | producten/TR386_JW315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @iwmo @WMO315 @TR386
+      Voorbeelden: TR386_WMO315_fail (TR386)
+        | voorbeeld | datum | verwachting |
+        | producten/TR386_WMO315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @iwmo @WMO317 @TR410
       Voorbeelden: TR410_WMO317_fail (TR410)
         | voorbeeld | datum | verwachting |
         | producten/TR410_WMO317_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-gemeente @ijw @JW317 @TR410
+      Voorbeelden: TR410_JW317_fail (TR410)
+        | voorbeeld | datum | verwachting |
+        | producten/TR410_JW317_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-aanbieder @ijw @JW301 @CD041
       Voorbeelden: CD041_JW301_fail (CD041)
@@ -443,15 +553,30 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | producten/CD080_JW301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-aanbieder @iwmo @WMO301 @CD080
+      Voorbeelden: CD080_WMO301_fail (CD080)
+        | voorbeeld | datum | verwachting |
+        | producten/CD080_WMO301_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @iwmo @WMO315 @CD095
       Voorbeelden: CD095_WMO315_fail (CD095)
         | voorbeeld | datum | verwachting |
         | producten/CD095_WMO315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @ijw @JW315 @CD095
+      Voorbeelden: CD095_JW315_fail (CD095)
+        | voorbeeld | datum | verwachting |
+        | producten/CD095_JW315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @ijw @JW317 @CD096
       Voorbeelden: CD096_JW317_fail (CD096)
         | voorbeeld | datum | verwachting |
         | producten/CD096_JW317_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-gemeente @iwmo @WMO317 @CD096
+      Voorbeelden: CD096_WMO317_fail (CD096)
+        | voorbeeld | datum | verwachting |
+        | producten/CD096_WMO317_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-aanbieder @iwmo @WMO301 @CS003
       Voorbeelden: CS003_WMO301_fail (CS003)
@@ -487,6 +612,11 @@ Functionaliteit: Retourberichten en technische afkeur
       Voorbeelden: CS343_WMO315_fail (CS343)
         | voorbeeld | datum | verwachting |
         | producten/CS343_WMO315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-gemeente @ijw @JW315 @CS343
+      Voorbeelden: CS343_JW315_fail (CS343)
+        | voorbeeld | datum | verwachting |
+        | producten/CS343_JW315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-aanbieder @ijw @JW301
       Voorbeelden: aansluitend_JW301_ok (geldig)
@@ -548,6 +678,11 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | verzoeken/TR018_WMO307_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @ijw @JW307 @TR018
+      Voorbeelden: TR018_JW307_fail (TR018)
+        | voorbeeld | datum | verwachting |
+        | verzoeken/TR018_JW307_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @ijw @JW305 @CS058
       Voorbeelden: CS058_JW305_fail (CS058)
         | voorbeeld | datum | verwachting |
@@ -578,6 +713,11 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | verzoeken/TR383_JW315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @iwmo @WMO315 @TR101 @TR383
+      Voorbeelden: TR383_WMO315_fail (TR101, TR383)
+        | voorbeeld | datum | verwachting |
+        | verzoeken/TR383_WMO315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @iwmo @WMO315 @CD043
       Voorbeelden: CD043_WMO315_fail (CD043)
         | voorbeeld | datum | verwachting |
@@ -593,15 +733,30 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | verzoeken/CD066_JW315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @iwmo @WMO315 @CD066
+      Voorbeelden: CD066_WMO315_fail (CD066)
+        | voorbeeld | datum | verwachting |
+        | verzoeken/CD066_WMO315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @iwmo @WMO315 @CD067
       Voorbeelden: CD067_WMO315_fail (CD067)
         | voorbeeld | datum | verwachting |
         | verzoeken/CD067_WMO315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @ijw @JW315 @CD067
+      Voorbeelden: CD067_JW315_fail (CD067)
+        | voorbeeld | datum | verwachting |
+        | verzoeken/CD067_JW315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @ijw @JW315 @CD068
       Voorbeelden: CD068_JW315_fail (CD068)
         | voorbeeld | datum | verwachting |
         | verzoeken/CD068_JW315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-gemeente @iwmo @WMO315 @CD068
+      Voorbeelden: CD068_WMO315_fail (CD068)
+        | voorbeeld | datum | verwachting |
+        | verzoeken/CD068_WMO315_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-gemeente @iwmo @WMO315
       Voorbeelden: twee_aanvragen_WMO315_ok (geldig)
@@ -643,10 +798,20 @@ Functionaliteit: Retourberichten en technische afkeur
         | voorbeeld | datum | verwachting |
         | verzoeken/TR353_JW317_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
+      @rol-gemeente @iwmo @WMO317 @TR353
+      Voorbeelden: TR353_WMO317_fail (TR353)
+        | voorbeeld | datum | verwachting |
+        | verzoeken/TR353_WMO317_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
       @rol-gemeente @iwmo @WMO317 @TR380
       Voorbeelden: TR380_WMO317_fail (TR380)
         | voorbeeld | datum | verwachting |
         | verzoeken/TR380_WMO317_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
+
+      @rol-gemeente @ijw @JW317 @TR380
+      Voorbeelden: TR380_JW317_fail (TR380)
+        | voorbeeld | datum | verwachting |
+        | verzoeken/TR380_JW317_fail.xml | 2026-01-12 | keurt de ontvanger het bericht af met retourcode "0001" op "Header" |
 
       @rol-gemeente @ijw @JW317
       Voorbeelden: alleen_te_wijzigen_JW317_ok (geldig)

@@ -101,17 +101,22 @@ def _cd079(data):
     zet(aangevraagd(data), Product=None, Omvang=None)
 
 
+def zonder_code(regel: dict) -> dict:
+    """The line's Product without its Code: the same categorie (02 in iWmo, 45 in iJw), so the XSD still holds."""
+    return {"Categorie": regel["Product"]["Categorie"]}
+
+
 def _cd080(data):
-    zet(toegewezen(data), Product={"Categorie": "45"})
+    zet(toegewezen(data), Product=zonder_code(toegewezen(data)))
 
 
 def _cd095(data):
-    zet(aangevraagd(data), Product={"Categorie": "02"}, ToewijzingEinddatum=None,
+    zet(aangevraagd(data), Product=zonder_code(aangevraagd(data)), ToewijzingEinddatum=None,
         Omvang={"Volume": 16, "Eenheid": "04", "Frequentie": "4"})
 
 
 def _cd096(data):
-    zet(nieuw(data), Product={"Categorie": "45"})
+    zet(nieuw(data), Product=zonder_code(nieuw(data)))
 
 
 def _cs003(data):
@@ -187,8 +192,11 @@ def _einde_gelijk(data):
 
 CASES: list[tuple[str, str, Callable[[dict], None], list[str]]] = [
     ("TR302_WMO301_fail.xml", "WMO301", _tr302, ["TR302"]),
+    ("TR302_JW301_fail.xml", "JW301", _tr302, ["TR302"]),
     ("TR386_JW315_fail.xml", "JW315", _tr386, ["TR386"]),
+    ("TR386_WMO315_fail.xml", "WMO315", _tr386, ["TR386"]),
     ("TR410_WMO317_fail.xml", "WMO317", _tr410, ["TR410"]),
+    ("TR410_JW317_fail.xml", "JW317", _tr410, ["TR410"]),
     ("CD041_JW301_fail.xml", "JW301", _cd041, ["CD041"]),
     ("CD075_WMO317_fail.xml", "WMO317", _cd075, ["CD075"]),
     ("CD076_JW315_fail.xml", "JW315", _cd076, ["CD076"]),
@@ -196,8 +204,11 @@ CASES: list[tuple[str, str, Callable[[dict], None], list[str]]] = [
     ("CD078_JW317_fail.xml", "JW317", _cd078, ["CD077", "CD078"]),
     ("CD079_WMO315_fail.xml", "WMO315", _cd079, ["CD079"]),
     ("CD080_JW301_fail.xml", "JW301", _cd080, ["CD080"]),
+    ("CD080_WMO301_fail.xml", "WMO301", _cd080, ["CD080"]),
     ("CD095_WMO315_fail.xml", "WMO315", _cd095, ["CD095"]),
+    ("CD095_JW315_fail.xml", "JW315", _cd095, ["CD095"]),
     ("CD096_JW317_fail.xml", "JW317", _cd096, ["CD096"]),
+    ("CD096_WMO317_fail.xml", "WMO317", _cd096, ["CD096"]),
     ("CS003_WMO301_fail.xml", "WMO301", _cs003, ["CS003"]),
     ("CS003_contact_zonder_begindatum_JW301_fail.xml", "JW301", _cs003_contact, ["CS003"]),
     ("CS003_omgekeerd_niet_overlappend_WMO301_fail.xml", "WMO301", _cs003_omgekeerd, ["CS003"]),
@@ -205,6 +216,7 @@ CASES: list[tuple[str, str, Callable[[dict], None], list[str]]] = [
     ("CS336_WMO301_fail.xml", "WMO301", _cs336, ["CS336"]),
     ("CS338_JW317_fail.xml", "JW317", _cs338, ["CS338"]),
     ("CS343_WMO315_fail.xml", "WMO315", _cs343, ["CS343"]),
+    ("CS343_JW315_fail.xml", "JW315", _cs343, ["CS343"]),
     ("aansluitend_JW301_ok.xml", "JW301", _aansluitend, []),
     ("verwijderd_WMO301_ok.xml", "WMO301", _verwijderd, []),
     ("hulpmiddelen_WMO315_ok.xml", "WMO315", _hulpmiddelen, []),

@@ -86,6 +86,7 @@ def _alleen_te_wijzigen(data: dict) -> None:
 CASES: list[tuple[str, str, Callable[[dict], None], list[str]]] = [
     # 307 / 305: regie
     ("TR018_WMO307_fail", "WMO307", lambda d: _stop(d).update(Einddatum="2026-01-06"), ["TR018"]),
+    ("TR018_JW307_fail", "JW307", lambda d: _stop(d).update(Einddatum="2026-01-06"), ["TR018"]),
     ("CS058_JW305_fail", "JW305", lambda d: _start(d).update(StatusAanlevering="2"), ["CS058"]),
     ("CS058_WMO307_fail", "WMO307", lambda d: _stop(d).update(StatusAanlevering="9"), ["CS058"]),
     ("stop_zelfde_dag_JW307_ok", "JW307", lambda d: _stop(d).update(Einddatum="2026-01-07"), []),
@@ -93,11 +94,15 @@ CASES: list[tuple[str, str, Callable[[dict], None], list[str]]] = [
     ("start_verwijderen_WMO305_ok", "WMO305", lambda d: _start(d).update(StatusAanlevering="3"), []),
     # 315: verzoek om toewijzing
     ("TR383_JW315_fail", "JW315", _tweede_aanvraag("VOT-0001"), ["TR101", "TR383"]),
+    ("TR383_WMO315_fail", "WMO315", _tweede_aanvraag("VOT-0001"), ["TR101", "TR383"]),
     ("CD043_WMO315_fail", "WMO315", lambda d: _aanvraag(d).update(BeschikkingNummer="2026017"), ["CD043"]),
     ("CD043_JW315_fail", "JW315", lambda d: _aanvraag(d).update(BeschikkingIngangsdatum="2026-01-01"), ["CD043"]),
     ("CD066_JW315_fail", "JW315", _verwijzer(Type="02", Naam="Dr. Proef", ZorgverlenerCode="01012345"), ["CD066"]),
+    ("CD066_WMO315_fail", "WMO315", _verwijzer(Type="02", Naam="Dr. Proef", ZorgverlenerCode="01012345"), ["CD066"]),
     ("CD067_WMO315_fail", "WMO315", _verwijzer(Type="05"), ["CD067"]),
+    ("CD067_JW315_fail", "JW315", _verwijzer(Type="05"), ["CD067"]),
     ("CD068_JW315_fail", "JW315", _verwijzer(Type="06", ZorgverlenerCode="01012345"), ["CD068"]),
+    ("CD068_WMO315_fail", "WMO315", _verwijzer(Type="06", ZorgverlenerCode="01012345"), ["CD068"]),
     ("twee_aanvragen_WMO315_ok", "WMO315", _tweede_aanvraag("VOT-0002"), []),
     ("beschikking_JW315_ok", "JW315",
      lambda d: _aanvraag(d).update(BeschikkingNummer="2026017", BeschikkingIngangsdatum="2026-01-01"), []),
@@ -108,7 +113,10 @@ CASES: list[tuple[str, str, Callable[[dict], None], list[str]]] = [
     # 317: verzoek om wijziging
     ("TR352_WMO317_fail", "WMO317", lambda d: _verzoek(d).pop("OngewijzigdeProducten"), ["TR352"]),
     ("TR353_JW317_fail", "JW317", lambda d: _verzoek(d).pop("NieuweProducten"), ["TR353"]),
+    ("TR353_WMO317_fail", "WMO317", lambda d: _verzoek(d).pop("NieuweProducten"), ["TR353"]),
     ("TR380_WMO317_fail", "WMO317",
+     lambda d: _verzoek(d)["NieuweProducten"][0].update(GewensteIngangsdatum=DAGTEKENING), ["TR380"]),
+    ("TR380_JW317_fail", "JW317",
      lambda d: _verzoek(d)["NieuweProducten"][0].update(GewensteIngangsdatum=DAGTEKENING), ["TR380"]),
     ("alleen_te_wijzigen_JW317_ok", "JW317", _alleen_te_wijzigen, []),
     ("nieuw_dag_na_dagtekening_WMO317_ok", "WMO317",
