@@ -78,10 +78,8 @@ def zelfde_bericht(gesprek, vandaag):
 
 @when(parsers.parse('de ketenpartner het verzoek afwijst met de fout "{fout}"'), target_fixture="uitkomst")
 def afwijzing_met_fout(gesprek, vandaag, fout):
-    from suite import berichtdata as bd
-
     with gesprek.mag_weigeren(fout=fout):
-        return gesprek.beantwoord(vandaag, bd.laatste_verzoek(gesprek.dossier()), "1", "2")
+        return gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), "1", "2")
 
 
 @when(parsers.parse('de ketenpartner het corpusvoorbeeld "{pad}" aflevert'), target_fixture="uitkomst")

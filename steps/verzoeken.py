@@ -5,7 +5,6 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from steps.berichten import _gebeurd
-from suite import berichtdata as bd
 from suite.handelingen import centen, datum, omvang, product
 
 AFGEWEZEN, IN_ONDERZOEK, WOONPLAATSBEGINSEL = "1", "2", "8"
@@ -45,7 +44,7 @@ def vot_tabel(gesprek, vandaag, datatable):
 @when("de aanbieder een nieuw verzoek om toewijzing indient met dezelfde ReferentieAanbieder",
       target_fixture="uitkomst")
 def vot_zelfde_referentie(gesprek, vandaag):
-    referentie = bd.laatste_verzoek(gesprek.dossier())
+    referentie = gesprek.laatste_verzoek()
     aanvraag = gesprek.aanvraag("ander", "2026-03-01", "2026-07-31", ReferentieAanbieder=referentie)
     with gesprek.mag_weigeren():
         return gesprek.verzoek_om_toewijzing(vandaag, [aanvraag])
@@ -54,24 +53,24 @@ def vot_zelfde_referentie(gesprek, vandaag):
 # ---------------------------------------------------------------------------------------------- antwoorden
 @given("de gemeente heeft het verzoek gehonoreerd")
 def gehonoreerd(gesprek, vandaag):
-    _gebeurd(gesprek, gesprek.honoreer(vandaag, bd.laatste_verzoek(gesprek.dossier())))
+    _gebeurd(gesprek, gesprek.honoreer(vandaag, gesprek.laatste_verzoek()))
 
 
 @when("de gemeente het verzoek honoreert", target_fixture="uitkomst")
 def honoreren(gesprek, vandaag):
     with gesprek.mag_weigeren():
-        return gesprek.honoreer(vandaag, bd.laatste_verzoek(gesprek.dossier()))
+        return gesprek.honoreer(vandaag, gesprek.laatste_verzoek())
 
 
 @given(parsers.parse('de gemeente heeft het verzoek afgewezen met reden "{reden}"'))
 def afgewezen(gesprek, vandaag, reden):
-    _gebeurd(gesprek, gesprek.beantwoord(vandaag, bd.laatste_verzoek(gesprek.dossier()), AFGEWEZEN, reden))
+    _gebeurd(gesprek, gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), AFGEWEZEN, reden))
 
 
 @when(parsers.parse('de gemeente het verzoek afwijst met reden "{reden}"'), target_fixture="uitkomst")
 def afwijzen(gesprek, vandaag, reden):
     with gesprek.mag_weigeren():
-        return gesprek.beantwoord(vandaag, bd.laatste_verzoek(gesprek.dossier()), AFGEWEZEN, reden)
+        return gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), AFGEWEZEN, reden)
 
 
 @when(parsers.parse('de gemeente het verzoek "{referentie}" afwijst met reden "{reden}"'), target_fixture="uitkomst")
@@ -82,27 +81,27 @@ def afwijzen_referentie(gesprek, vandaag, referentie, reden):
 
 @given("de gemeente heeft gemeld dat het verzoek in onderzoek is")
 def in_onderzoek_gemeld(gesprek, vandaag):
-    _gebeurd(gesprek, gesprek.beantwoord(vandaag, bd.laatste_verzoek(gesprek.dossier()), IN_ONDERZOEK))
+    _gebeurd(gesprek, gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), IN_ONDERZOEK))
 
 
 @when("de gemeente meldt dat het verzoek in onderzoek is", target_fixture="uitkomst")
 @when("de gemeente nog een keer meldt dat het verzoek in onderzoek is", target_fixture="uitkomst")
 def in_onderzoek(gesprek, vandaag):
     with gesprek.mag_weigeren():
-        return gesprek.beantwoord(vandaag, bd.laatste_verzoek(gesprek.dossier()), IN_ONDERZOEK)
+        return gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), IN_ONDERZOEK)
 
 
 @when(parsers.parse('de gemeente het verzoek afwijst op grond van het woonplaatsbeginsel, verantwoordelijk is '
                     'gemeente "{gemeente}"'), target_fixture="uitkomst")
 def woonplaatsbeginsel(gesprek, vandaag, gemeente):
-    referentie = bd.laatste_verzoek(gesprek.dossier())
+    referentie = gesprek.laatste_verzoek()
     return gesprek.beantwoord(vandaag, referentie, AFGEWEZEN, WOONPLAATSBEGINSEL, gemeente)
 
 
 @then("neemt de toewijzing de ReferentieAanbieder van het verzoek over")
 def referentie_overgenomen(gesprek):
     dossier = gesprek.dossier()
-    referentie = bd.laatste_verzoek(dossier)
+    referentie = gesprek.laatste_verzoek()
     laatste = dossier.laatste("301", heen=True).data["Client"]["ToegewezenProducten"]
     assert any(p.get("ReferentieAanbieder") == referentie for p in laatste), \
         f"geen toegewezen product met ReferentieAanbieder {referentie}: {laatste}"
@@ -223,7 +222,7 @@ def vervangen(gesprek, code, eind, begin, volume):
 @then("dragen alle toewijzingen in het laatste toewijzingsbericht de ReferentieAanbieder van het verzoek")
 def alle_met_referentie(gesprek):
     dossier = gesprek.dossier()
-    referentie = bd.laatste_verzoek(dossier)
+    referentie = gesprek.laatste_verzoek()
     producten = dossier.laatste("301", heen=True).data["Client"]["ToegewezenProducten"]
     zonder = [p["ToewijzingNummer"] for p in producten if p.get("ReferentieAanbieder") != referentie]
     assert not zonder, f"toewijzing(en) {zonder} zonder ReferentieAanbieder {referentie} (IV093, IV097)"

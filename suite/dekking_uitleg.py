@@ -108,4 +108,6 @@ def _overgeslagen(gedraaid: list[dict]) -> str:
         delen.append(f"{rest} zonder uitkomst")
     meldingen = sorted({s["melding"] for s in gedraaid if s.get("melding")})
     waarom = f": {meldingen[0]}" if meldingen else ""
+    if meldingen and meldingen[0].startswith("niet uitgevoerd: "):  # the system could not be reached
+        return f"scenario's niet uitgevoerd ({', '.join(delen)}): {meldingen[0].removeprefix('niet uitgevoerd: ')}"
     return f"scenario's wel uitgevoerd maar niet beslist ({', '.join(delen)}){waarom}"

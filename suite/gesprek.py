@@ -13,12 +13,14 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import pytest
+
 from mockserver.handle import Ketenpartner
 from suite import berichtdata as bd
 from suite.dossier import Dossier, Regel
 from suite.handelingen import Handelingen, product
 from sut.acties import ACTIES
-from sut.base import SutError, SystemUnderTest
+from sut.base import SutError, SutNietOndersteund, SutOnbereikbaar, SystemUnderTest
 
 
 @dataclass(frozen=True)
@@ -113,21 +115,32 @@ class Gesprek(Handelingen):
             self._opties = {}
 
     def doe(self, actie: str, gegevens: dict, vandaag: dt.date) -> Uitkomst:
-        """Carry out an action; a refusal by the system fails the scenario unless ``mag_weigeren``."""
+        """Carry out an action; a refusal by the system fails the scenario unless ``mag_weigeren``. A system
+        that does not support the action fails the step even then; one that cannot be reached leaves the
+        scenario "niet uitgevoerd" (skipped)."""
         mag_weigeren, fout = self._opties.get("mag_weigeren", False), self._opties.get("fout")
         self.zet_datum(vandaag)
-        if self.door_systeem(actie):
-            uitkomst = self._systeem(actie, gegevens, vandaag)
-            if uitkomst.geweigerd and not mag_weigeren:
-                raise AssertionError(f"het systeem weigert '{actie}': {uitkomst.geweigerd}")
-        else:
-            uitkomst = self._partner(actie, gegevens, vandaag, fout)
+        try:
+            if self.door_systeem(actie):
+                uitkomst = self._systeem(actie, gegevens, vandaag)
+                if uitkomst.geweigerd and not mag_weigeren:
+                    raise AssertionError(f"het systeem weigert '{actie}': {uitkomst.geweigerd}")
+            else:
+                uitkomst = self._partner(actie, gegevens, vandaag, fout)
+        except SutOnbereikbaar as exc:  # the trigger, or the mailbox read after it
+            self.vergeet()
+            pytest.skip(f"niet uitgevoerd: het systeem is niet bereikbaar: {exc}")
         self.uitkomsten.append(uitkomst)
         return uitkomst
 
     def _systeem(self, actie: str, gegevens: dict, vandaag: dt.date) -> Uitkomst:
         try:
             antwoord = self.sut.trigger(actie, gegevens, vandaag) or {}
+        except SutOnbereikbaar:
+            raise  # not a refusal: ``doe`` leaves the scenario "niet uitgevoerd"
+        except SutNietOndersteund as exc:
+            self.vergeet()
+            raise AssertionError(niet_ondersteund(actie, exc)) from exc
         except SutError as exc:
             self.vergeet()
             return Uitkomst(actie, True, geweigerd=str(exc), gegevens=gegevens)
@@ -159,6 +172,25 @@ class Gesprek(Handelingen):
     def opnieuw(self, uitkomst: Uitkomst, vandaag: dt.date) -> Uitkomst:
         """Carry out the same action again (after a failed delivery)."""
         return self.doe(uitkomst.actie, uitkomst.gegevens, vandaag)
+
+    def eerdere_weigering(self) -> str | None:
+        """The system's latest refusal in this conversation, for a later failure that may follow from it (a step
+        allowed the refusal, so nothing failed then); None when it refused nothing."""
+        uitkomst = next((u for u in reversed(self.uitkomsten) if u.geweigerd), None)
+        return f"het systeem weigerde eerder '{uitkomst.actie}': {uitkomst.geweigerd}" if uitkomst else None
+
+    def met_weigering(self, melding: str) -> str:
+        """``melding`` (a failure for lack of an earlier result) with the system's earlier refusal, if any."""
+        eerder = self.eerdere_weigering()
+        return f"{melding} ({eerder})" if eerder else melding
+
+    def laatste_verzoek(self) -> str:
+        """The ReferentieAanbieder of the latest verzoek in this conversation (``berichtdata.laatste_verzoek``);
+        without one, the failure quotes the system's earlier refusal."""
+        try:
+            return bd.laatste_verzoek(self.dossier())
+        except AssertionError as exc:
+            raise AssertionError(self.met_weigering(str(exc))) from None
 
     def aanvaard(self, uitkomst: Uitkomst) -> bool:
         """Whether a heenbericht of this action reached the ketenpartner and was processed."""
@@ -246,7 +278,8 @@ class Gesprek(Handelingen):
             alle = [p for p in alle if _code(p) == product] or [p for p in alle if len(product) == 2 and (
                 p.get("Product") or {}).get("Categorie") == product]
         if not alle:
-            raise AssertionError(f"geen toewijzing {'voor ' + product if product else ''} in dit gesprek")
+            raise AssertionError(self.met_weigering(
+                f"geen toewijzing {'voor ' + product if product else ''} in dit gesprek"))
         alle.sort(key=lambda p: (str(p["Ingangsdatum"]), int(p["ToewijzingNummer"])))
         return alle[volgorde - 1] if volgorde else alle[-1]
 
@@ -326,6 +359,13 @@ class Gesprek(Handelingen):
         nummer = g.get("DeclaratieNummer") or self.referentie("C")[-12:]
         prestatie = bd.credit(debet, g["NieuwReferentieNummer"])
         return "323", bd.bericht_323(self.bsn, nummer, periode, vandaag, [prestatie]), {}
+
+
+def niet_ondersteund(actie: str, exc: SutNietOndersteund) -> str:
+    """The failure for an action the system does not support, with the system's own text."""
+    if exc.signaal:
+        return f"het systeem ondersteunt de actie '{actie}' niet ({exc.signaal}): {exc.tekst}"
+    return f"het systeem ondersteunt de actie '{actie}' niet: {exc}"
 
 
 def _code(toegewezen: dict) -> str:

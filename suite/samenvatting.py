@@ -24,6 +24,7 @@ TOON_REGELS = 6  # failed rules shown with their scenarios and failure text
 TOON_SCENARIOS = 2  # scenario names per shown rule, then "en N meer"
 TOON_IDS = 12  # ids of the other failed rules, then "en N meer"
 TOON_OORZAKEN = 3  # lines for rules that failed because another rule failed first
+TOON_REDENEN = 3  # lines for the reasons scenario runs were skipped ("niet uitgevoerd: ...")
 MELDING_LENGTE = 180
 NAAM_LENGTE = 80
 OORDEEL = {0: "voldoet", 1: "VOLDOET NIET", 5: "geen scenario's van toepassing"}
@@ -36,6 +37,7 @@ def regels(codes: dict[str, int], rapport: Path, matrix: dict | None, resultaten
             for spec, code in codes.items()]
     if matrix:
         uit.append("  regels: " + ", ".join(f"{n} {oordeel}" for oordeel, n in _regeltelling(matrix).items()))
+    uit += _overgeslagen(resultaten)
     gefaald = [r for r in resultaten if r.get("uitkomst") == "failed"]
     if gefaald:
         uit += Mislukkingen(gefaald, meerdere=len(codes) > 1).regels()
@@ -170,6 +172,17 @@ def _systeem(spec: str, code: int, eigen: list[dict]) -> str:
     overgeslagen = telling["skipped"] + telling["xfailed"]
     return (f"  {spec}: {OORDEEL.get(code, f'pytest exit {code}')} - {len(eigen)} scenario-uitvoeringen: "
             f"{telling['passed']} geslaagd, {telling['failed']} gefaald, {overgeslagen} overgeslagen")
+
+
+def _overgeslagen(resultaten: list[dict]) -> list[str]:
+    """Why scenario runs were skipped, most frequent reason first (e.g. "niet uitgevoerd: het systeem is niet
+    bereikbaar: ..."): a skip is not a failure, but its reason must not get lost."""
+    redenen = Counter(_kort(r["melding"], MELDING_LENGTE) for r in resultaten
+                      if r.get("uitkomst") == "skipped" and r.get("melding"))
+    uit = [f"  overgeslagen ({aantal}): {reden}" for reden, aantal in redenen.most_common(TOON_REDENEN)]
+    if len(redenen) > TOON_REDENEN:
+        uit.append(f"  en nog {len(redenen) - TOON_REDENEN} andere redenen om over te slaan")
+    return uit
 
 
 def _regeltelling(matrix: dict) -> dict[str, int]:

@@ -27,7 +27,23 @@ class Verbinding:
 
 
 class SutError(RuntimeError):
-    """The SUT could not carry out a trigger (it said so, timed out, or could not be reached)."""
+    """The SUT did not carry out a trigger: it refused (for a reason of content, which a scenario may expect),
+    or it gave no usable answer. Its message carries the SUT's own text."""
+
+
+class SutNietOndersteund(SutError):  # noqa: N818 - a kind of SutError
+    """The SUT does not support the action at all (HTTP 501; exit code 3 of a program): never a refusal a
+    scenario may expect, so the step fails with the SUT's text. ``signaal`` says how it said so ("HTTP 501"),
+    ``tekst`` is what it said."""
+
+    def __init__(self, melding: str, signaal: str = "", tekst: str = "") -> None:
+        super().__init__(melding)
+        self.signaal, self.tekst = signaal, tekst
+
+
+class SutOnbereikbaar(SutError):  # noqa: N818 - a kind of SutError
+    """The SUT could not be reached: no connection (refused, unknown host, timeout while connecting), or a
+    program that cannot be started. The scenario is then not carried out ("niet uitgevoerd"), not failed."""
 
 
 class SystemUnderTest(ABC):
@@ -44,7 +60,8 @@ class SystemUnderTest(ABC):
     def trigger(self, actie: str, gegevens: dict, vandaag: dt.date) -> dict:
         """Carry out one action (see ``sut.acties``). ``vandaag`` is the date the SUT must use as "today"
         for this action (Dagtekening, Toewijzingsdatum ...). Returns a small JSON-able result, e.g.
-        ``{"verstuurd": ["<BerichtIdentificatie>", ...]}``. Raises SutError when it cannot."""
+        ``{"verstuurd": ["<BerichtIdentificatie>", ...]}``. Raises SutError when it cannot (SutNietOndersteund,
+        SutOnbereikbaar for those kinds)."""
 
     def close(self) -> None:
         """Called once after the last trigger (nothing to release by default)."""

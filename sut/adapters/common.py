@@ -23,6 +23,20 @@ def iso(vandaag: dt.date | str) -> str:
     return vandaag if isinstance(vandaag, str) else vandaag.isoformat()
 
 
+TEKST_LENGTE = 1000  # characters of a SUT's own error text kept in a message
+
+
+def sut_tekst(inhoud: bytes | str | None, lengte: int = TEKST_LENGTE) -> str:
+    """A SUT's own error text (an HTTP body, a program's stderr) as one line for a step's message: decoded,
+    whitespace collapsed, at most ``lengte`` characters; "(geen tekst)" when it said nothing."""
+    if isinstance(inhoud, bytes):
+        inhoud = inhoud.decode("utf-8", "replace")
+    tekst = " ".join((inhoud or "").split())
+    if not tekst:
+        return "(geen tekst)"
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
 def json_object(tekst: str, wat: str) -> dict:
     """The JSON object in ``tekst`` (empty text: an empty result); otherwise a SutError that says ``wat`` gave
     no (object of) JSON, with the start of what came."""

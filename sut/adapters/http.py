@@ -5,18 +5,23 @@
   the suite connects with another Verbinding (every scenario by default, see suite/fixtures.py ``systeem``);
 - ``POST {base}/ketenproef/trigger`` per action, with ``{"actie", "gegevens", "vandaag"}``; the answer is
   200 with a JSON object (e.g. ``{"verstuurd": ["..."]}``). Any other status, a body that is not a JSON object,
-  or no answer within the timeout is a SutError carrying the body.
+  or no answer within the timeout is a SutError carrying the body; 501 is SutNietOndersteund (the system does
+  not support the action), and no connection at all (refused, unknown host, timeout while connecting) is
+  SutOnbereikbaar.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import json
 import urllib.error
 import urllib.request
 
-from sut.adapters.common import check_actie, iso, json_object, verbinding_json
-from sut.base import SutError, SystemUnderTest, Verbinding
+from sut.adapters.common import check_actie, iso, json_object, sut_tekst, verbinding_json
+from sut.base import SutError, SutNietOndersteund, SutOnbereikbaar, SystemUnderTest, Verbinding
+
+NIET_ONDERSTEUND = 501
 
 
 class HttpSut(SystemUnderTest):
@@ -43,9 +48,22 @@ class HttpSut(SystemUnderTest):
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 raw = response.read()
         except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace")
+            detail = sut_tekst(_lees(exc))
+            if exc.code == NIET_ONDERSTEUND:
+                raise SutNietOndersteund(f"{self.base}{path} antwoordde {exc.code} (niet ondersteund): {detail}",
+                                         f"HTTP {exc.code}", detail) from exc
             raise SutError(f"{self.base}{path} antwoordde {exc.code}: {detail}") from exc
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            raise SutError(f"{self.base}{path} is niet bereikbaar of antwoordt niet binnen {self.timeout} s: "
-                           f"{exc}") from exc
+        except urllib.error.URLError as exc:  # no HTTP status: the request never reached the system
+            raise SutOnbereikbaar(f"{self.base}{path} is niet bereikbaar: {exc.reason} (time-out {self.timeout} s)") \
+                from exc
+        except (http.client.HTTPException, OSError) as exc:  # connected, but no (complete) answer in time
+            raise SutError(f"{self.base}{path} gaf geen (volledig) antwoord (time-out {self.timeout} s): "
+                           f"{exc or type(exc).__name__}") from exc
         return json_object(raw, f"{self.base}{path} antwoordde")
+
+
+def _lees(exc: urllib.error.HTTPError) -> bytes:
+    try:
+        return exc.read()
+    except (http.client.HTTPException, OSError):
+        return b""
