@@ -3,7 +3,9 @@ heenbericht, or reject it with exactly the expected retourcode on the expected b
 
 When the system sent the heenbericht, the ketenpartner judged it (its findings and the retour it sent). When
 the ketenpartner sent it, the system's retour is compared by the ketenpartner with the retour a correct receiver
-sends (the verdicts ``juiste-codes``, ``op-tijd`` ...). Failures raise AssertionError with a Dutch explanation.
+sends (the verdicts ``juiste-codes``, ``op-tijd`` ...). Failures raise AssertionError with a Dutch explanation
+a vendor can act on: the ketenpartner's verdicts (also on a retour it could not pair with the heenbericht), and
+for a message of the system the rule, element and line of each finding.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import time
 
 from ketenproef.parse import parse_bytes
-from mockserver.berichten import codes_map
+from mockserver.berichten import ONBEKEND, codes_map
 from suite.dossier import Regel
 from suite.gesprek import Gesprek, Uitkomst
 
 GOED = frozenset({"0200", "8001"})
 TIJD = ("op-tijd", "te-laat", "nooit", "geen-retour", "dubbel")
+# Verdicts on a retour of the system that the ketenpartner could not pair with the heenbericht it was meant for.
+LOS = ("onbekend-bericht", "dubbel", "verkeerd-type")
 
 
 def codes(regel: Regel | None) -> dict[str, list[str]]:
@@ -60,6 +64,62 @@ def beschrijf(heen: Regel) -> str:
     return f"{heen.naam} {heen.entry.get('identificatie')}"
 
 
+def uitleg(gesprek: Gesprek, heen: Regel, verdicts: list[dict], retour: Regel | None) -> str:
+    """What was wrong with the system's retour on the ketenpartner's ``heen``, as the ketenpartner judged it: its
+    failing verdicts, and without a paired retour the retouren of the system it could not pair with ``heen``."""
+    delen = [f"{v['soort']}: {v['detail']}" for v in verdicts if not v["goed"]]
+    if retour is None:
+        delen += [_los_beschreven(r, heen) for r in losse_retouren(gesprek, heen)]
+    return "; ".join(delen) or ("geen retour ontvangen" if retour is None else "")
+
+
+def losse_retouren(gesprek: Gesprek, heen: Regel) -> list[dict]:
+    """Log entries of retouren the system sent after ``heen`` between the same parties that the ketenpartner did
+    not pair with it: they name an Identificatie it never sent (``onbekend-bericht``; a retour without a client of
+    this conversation is logged under ``onbekend``) or another heenbericht's (``dubbel``, ``verkeerd-type``)."""
+    entries = [r.entry for g in [gesprek, *gesprek.anderen] for r in g.dossier().regels]
+    try:
+        entries += gesprek.partner.log(ONBEKEND)
+    except Exception:  # the explanation of a failure must not fail itself
+        pass
+    partijen = {heen.entry.get("van"), heen.entry.get("voor")}
+    gezien, out = set(), []
+    for e in entries:
+        if (e["id"] in gezien or e.get("richting") != "in" or e.get("soort") == "heen" or e["id"] <= heen.id
+                or e.get("heen_id") == heen.id or {e.get("van"), e.get("voor")} != partijen):
+            continue
+        if e.get("heen_id") is None or any(v["soort"] in LOS and not v["goed"] and v.get("retour_id") == e["id"]
+                                           for v in e.get("oordelen") or []):
+            gezien.add(e["id"])
+            out.append(e)
+    return sorted(out, key=lambda e: e["id"])
+
+
+def _los_beschreven(e: dict, heen: Regel) -> str:
+    fout = [f"{v['soort']}: {v['detail']}" for v in e.get("oordelen") or []
+            if not v["goed"] and v.get("retour_id") == e["id"]]
+    return (f"wel ontving de ketenpartner {e.get('message')} {e.get('identificatie')} van het systeem, maar die "
+            f"verwijst naar {e.get('referentie') or '(geen identificatie)'} in plaats van "
+            f"{heen.entry.get('identificatie')}" + (f" ({'; '.join(fout)})" if fout else ""))
+
+
+def bevinding(b: dict) -> str:
+    """A finding of the ketenpartner on a message of the system: rule, retourcode, text, then where in the
+    message: the element and its line."""
+    waar = ", ".join(w for w in (b.get("path"), f"regel {b['line']}" if b.get("line") else None) if w)
+    return f"{b.get('rule')} [{b.get('retourcode') or '-'}] {b.get('text')}{f' (bij {waar})' if waar else ''}"
+
+
+def afwijzend(heen: Regel) -> list[dict]:
+    """The findings on a message of the system that reject it (a retourcode, or XSD and technical errors)."""
+    return [b for b in heen.entry.get("bevindingen") or [] if b.get("retourcode") or b.get("level") in ("xsd",
+                                                                                                         "technisch")]
+
+
+def _bevindingen_tekst(heen: Regel) -> str:
+    return "; ".join(bevinding(b) for b in afwijzend(heen)) or "geen"
+
+
 def niet_afgekeurd(gesprek: Gesprek, uitkomst: Uitkomst, streng: bool = True) -> None:
     """The receiver accepted every heenbericht of the action. ``streng``: the system's retour must also be
     exactly right (all verdicts); without it (history in "Gegeven" steps) it only has to reject nothing."""
@@ -73,19 +133,18 @@ def niet_afgekeurd(gesprek: Gesprek, uitkomst: Uitkomst, streng: bool = True) ->
 
 
 def _systeem_keurt_niets_af(gesprek: Gesprek, heen: Regel) -> None:
-    oordelen(gesprek, heen)
+    verdicts = oordelen(gesprek, heen)
     retour = retour_van(gesprek, heen)
     afgekeurd = afkeur(codes(retour))
     if retour is None or afgekeurd:
         raise AssertionError(f"het systeem keurt {beschrijf(heen)} af: "
-                             f"{afgekeurd if retour is not None else 'geen retour ontvangen'}")
+                             f"{afgekeurd if retour is not None else uitleg(gesprek, heen, verdicts, None)}")
 
 
 def _ketenpartner_accepteert(heen: Regel) -> None:
-    fout = [b for b in heen.entry.get("bevindingen") or [] if b.get("retourcode") or b.get("level") in ("xsd",
-                                                                                                     "technisch")]
+    fout = afwijzend(heen)
     if heen.entry.get("status") != "geaccepteerd" or fout:
-        regels = "; ".join(f"{b.get('rule')} [{b.get('retourcode')}] {b.get('text')}" for b in fout)
+        regels = "; ".join(bevinding(b) for b in fout)
         raise AssertionError(f"de ketenpartner keurt {beschrijf(heen)} van het systeem af: {regels or heen.entry}")
 
 
@@ -95,9 +154,8 @@ def _systeem_accepteert(gesprek: Gesprek, heen: Regel) -> None:
     retour = retour_van(gesprek, heen)
     afgekeurd = afkeur(codes(retour))
     if slecht or afgekeurd or retour is None:
-        uitleg = "; ".join(f"{v['soort']}: {v['detail']}" for v in slecht) or f"afkeur {afgekeurd}"
         raise AssertionError(f"het systeem accepteert {beschrijf(heen)} van de ketenpartner niet zoals verwacht: "
-                             f"{uitleg if retour is not None else 'geen retour ontvangen'}")
+                             f"{uitleg(gesprek, heen, verdicts, retour) or f'afkeur {afgekeurd}'}")
 
 
 def afgekeurd_met(gesprek: Gesprek, uitkomst: Uitkomst, code: str, klasse: str | None = None) -> None:
@@ -110,18 +168,22 @@ def afgekeurd_met(gesprek: Gesprek, uitkomst: Uitkomst, code: str, klasse: str |
         if not waar:
             raise AssertionError(f"de ketenpartner keurde {beschrijf(heen)} niet af met {code}"
                                  f"{' op ' + klasse if klasse else ''}; retourcodes: {gevonden or 'geen'}; "
-                                 f"bevindingen: {[b.get('rule') for b in heen.entry.get('bevindingen') or []]}")
+                                 f"bevindingen: {_bevindingen_tekst(heen)}")
         return
     verdicts = oordelen(gesprek, heen)
     retour = retour_van(gesprek, heen)
     gevonden = codes(retour)
-    if retour is None or not _waar(gevonden, code, klasse):
+    if retour is None:
         raise AssertionError(f"het systeem keurde {beschrijf(heen)} niet af met {code}"
-                             f"{' op ' + klasse if klasse else ''}; retourcodes in zijn retour: {gevonden or 'geen'}")
-    slecht = [v for v in verdicts if not v["goed"]]
-    if slecht:
-        raise AssertionError("de retour van het systeem klopt niet helemaal: "
-                             + "; ".join(f"{v['soort']}: {v['detail']}" for v in slecht))
+                             f"{' op ' + klasse if klasse else ''}: {uitleg(gesprek, heen, verdicts, None)}")
+    if not _waar(gevonden, code, klasse):
+        oordeel = uitleg(gesprek, heen, verdicts, retour)
+        raise AssertionError(f"het systeem keurde {beschrijf(heen)} niet af met {code}"
+                             f"{' op ' + klasse if klasse else ''}; retourcodes in zijn retour: {gevonden or 'geen'}"
+                             + (f"; oordelen: {oordeel}" if oordeel else ""))
+    if any(not v["goed"] for v in verdicts):
+        raise AssertionError("de retour van het systeem klopt niet helemaal: " + uitleg(gesprek, heen, verdicts,
+                                                                                        retour))
 
 
 def _waar(gevonden: dict[str, list[str]], code: str, klasse: str | None) -> list[str]:
@@ -138,7 +200,7 @@ def geen_retour(gesprek: Gesprek, uitkomst: Uitkomst) -> None:
     verdicts = oordelen(gesprek, heen)
     if not any(v["soort"] == "geen-retour" and v["goed"] for v in verdicts):
         raise AssertionError(f"op het XSD-ongeldige {beschrijf(heen)} hoort geen retourbericht; oordelen: "
-                             + "; ".join(f"{v['soort']}: {v['detail']}" for v in verdicts))
+                             + ("; ".join(f"{v['soort']}: {v['detail']}" for v in verdicts) or "geen"))
 
 
 def bevindingen(heen: Regel, regel_id: str) -> list[dict]:
@@ -166,7 +228,7 @@ def voorkomen_of_afgekeurd(gesprek: Gesprek, uitkomst: Uitkomst, code: str, klas
             return
         heen = heenberichten(gesprek, uitkomst)[-1]
         raise AssertionError(f"het systeem stuurde {beschrijf(heen)}, een bericht dat de ontvanger met {code} moet "
-                             f"afkeuren; bevindingen: {[b.get('rule') for b in heen.entry.get('bevindingen') or []]}")
+                             f"afkeuren; bevindingen: {_bevindingen_tekst(heen)}")
     afgekeurd_met(gesprek, uitkomst, code, klasse)
 
 
@@ -175,10 +237,11 @@ def zoals_correcte_ontvanger(gesprek: Gesprek, uitkomst: Uitkomst) -> None:
     for heen in heenberichten(gesprek, uitkomst):
         if heen.van_systeem:
             raise AssertionError(f"{beschrijf(heen)} kwam van het systeem; hier hoort een bericht van de ketenpartner")
-        slecht = [v for v in oordelen(gesprek, heen) if not v["goed"]]
-        if slecht:
+        verdicts = oordelen(gesprek, heen)
+        if any(not v["goed"] for v in verdicts):
+            retour = retour_van(gesprek, heen)
             raise AssertionError(f"het systeem beantwoordt {beschrijf(heen)} niet zoals een correcte ontvanger: "
-                                 + "; ".join(f"{v['soort']}: {v['detail']}" for v in slecht))
+                                 + uitleg(gesprek, heen, verdicts, retour))
 
 
 def niets_dubbel(gesprek: Gesprek) -> None:
