@@ -11,6 +11,7 @@ from aiohttp import web
 from ketenproef import __version__
 from mockserver import contract, fouten, invoer, problems, push
 from mockserver.appkeys import PARTNER
+from mockserver.oordelen import sluit_na_postbus
 from mockserver.routes import bericht_nummer
 from mockserver.ruw import verzend_ruw
 from mockserver.transport import json_response
@@ -145,6 +146,16 @@ async def put_datum(request: web.Request) -> web.Response:
     return json_response(200, {"bsn": bsn, "datum": datum})
 
 
+async def post_postbus_verwerkt(request: web.Request) -> web.Response:
+    """The SUT has processed its mailbox: what it fetched from this conversation and left unanswered is judged
+    now (``oordelen.sluit_na_postbus``), not at the deadline."""
+    partner, bsn = request.app[PARTNER], request.match_info["bsn"]
+    async with partner.lock:
+        gesloten = sluit_na_postbus(partner, bsn)
+    await partner.settled()
+    return json_response(200, {"bsn": bsn, "gesloten": gesloten})
+
+
 async def post_reset(request: web.Request) -> web.Response:
     partner, bsn = request.app[PARTNER], request.match_info["bsn"]
     count = await partner.reset(bsn)
@@ -197,6 +208,7 @@ def add_routes(app: web.Application) -> None:
     r.add_delete("/beheer/gesprekken/{bsn}/fouten", delete_fouten)
     r.add_put("/beheer/gesprekken/{bsn}/datum", put_datum)
     r.add_post("/beheer/gesprekken/{bsn}/reset", post_reset)
+    r.add_post("/beheer/gesprekken/{bsn}/postbus-verwerkt", post_postbus_verwerkt)
     r.add_get("/beheer/contract", get_contract)
     r.add_put("/beheer/contract", put_contract)
     r.add_delete("/beheer/contract", delete_contract)

@@ -172,6 +172,10 @@ class Ketenpartner:
     def reset(self, bsn: str) -> dict:
         return self._json("POST", f"/beheer/gesprekken/{bsn}/reset")
 
+    def postbus_verwerkt(self, bsn: str) -> list[int]:
+        """The system has processed its mailbox: its unanswered fetched heenberichten of ``bsn`` are judged now."""
+        return self._json("POST", f"/beheer/gesprekken/{bsn}/postbus-verwerkt")["gesloten"]
+
     def log(self, bsn: str) -> list[dict]:
         return self._json("GET", f"/beheer/gesprekken/{bsn}/log")
 

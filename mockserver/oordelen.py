@@ -173,13 +173,35 @@ async def watch(partner, heen_id: int, deadline: float) -> None:
     if not await partner.sleep(deadline - time.time()):
         return
     row = partner.store.bericht(heen_id)
-    if row is None or not row["actief"] or row["beantwoord"] != WACHTEND:
-        return
-    expected = row["verwachting"]
+    if row is not None and verloop(partner, row, f"binnen {row['verwachting']['deadline_seconden']} seconden"):
+        partner.store.commit()
+
+
+def verloop(partner, row: dict, wanneer: str) -> bool:
+    """Close the wait for a retour on the mock's heenbericht ``row``: 'nooit' (or 'geen-retour' when none was
+    due); False when it was no longer waiting (answered, closed before, withdrawn)."""
+    if not row["actief"] or row["beantwoord"] != WACHTEND:
+        return False
+    heen_id, expected = row["id"], row["verwachting"]
     if expected.get("codes") is None:
         partner.store.add_oordeel(heen_id, None, "geen-retour", True, f"Terecht geen retour: {reden(expected)}.")
     else:
-        partner.store.add_oordeel(heen_id, None, "nooit", False, f"Geen {expected['retour']} ontvangen binnen "
-                                                                 f"{expected['deadline_seconden']} seconden.")
+        partner.store.add_oordeel(heen_id, None, "nooit", False, f"Geen {expected['retour']} ontvangen {wanneer}.")
     partner.store.update(heen_id, beantwoord=VERLOPEN)
-    partner.store.commit()
+    partner.opgehaald.discard(heen_id)
+    return True
+
+
+NA_POSTBUS = "toen het systeem zijn postbus had verwerkt"
+
+
+def sluit_na_postbus(partner, bsn: str) -> list[int]:
+    """The SUT says it has processed its mailbox (the trigger ``verwerk_postbus`` returned, docs/SUT-TRIGGERS.md):
+    every heenbericht of this conversation that it fetched and did not answer gets its verdict now instead of at
+    the deadline. A heenbericht it did not fetch (a transport fault on the way, a mailbox it reads later) keeps
+    waiting for its deadline. The ids closed."""
+    closed = []
+    for row in partner.store.pending_van(bsn):
+        if row["id"] in partner.opgehaald and verloop(partner, row, NA_POSTBUS):
+            closed.append(row["id"])
+    return closed

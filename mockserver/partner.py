@@ -32,6 +32,7 @@ class Partner:
         self._keten = JournaalKetens(journaal=self.journaal)  # one Keten per standard (iWmo and iJw apart)
         self.contract = contract.leeg()  # canonical contract data; the Ketens' KetenConfig (set by load)
         self.gesprekken: dict[str, dict] = {}  # bsn -> {"fouten": [...], "datum": date | None}
+        self.opgehaald: set[int] = set()  # the mock's heenberichten awaiting a retour that the SUT fetched
         self.tasks: set[asyncio.Task] = set()
         self.stopping = asyncio.Event()
         self.http = None  # aiohttp.ClientSession for push, set at start-up when --push-url is given

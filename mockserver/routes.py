@@ -91,7 +91,10 @@ async def get_bericht(request: web.Request) -> web.StreamResponse:
     response = web.Response(body=xml, content_type="application/xml",
                             headers={"X-Ketenproef-Bericht": row["bericht"] or ""})
     faults = partner.faults(partner.store.bsns(bericht_id), fouten.TRANSPORT) if partner.gesprekken else []
-    return await answer(request, partner, response, faults)
+    gegeven = await answer(request, partner, response, faults)
+    if gegeven is response and row["richting"] == "uit" and row["soort"] == "heen" and not row["beantwoord"]:
+        partner.opgehaald.add(bericht_id)  # the SUT has it: its postbus run decides (oordelen.sluit_na_postbus)
+    return gegeven
 
 
 def bericht_nummer(raw: str) -> int:

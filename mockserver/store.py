@@ -208,6 +208,13 @@ class Store:
             f"SELECT {META} FROM berichten WHERE richting = 'uit' AND soort = 'heen' AND actief = 1 "
             "AND verwachting IS NOT NULL AND beantwoord = 0 ORDER BY id").fetchall()
 
+    def pending_van(self, bsn: str) -> list[dict]:
+        """The mock's heenberichten in conversation ``bsn`` still waiting for a retour from the SUT."""
+        return self.db.execute(
+            f"SELECT {META} FROM berichten WHERE richting = 'uit' AND soort = 'heen' AND actief = 1 "
+            "AND verwachting IS NOT NULL AND beantwoord = 0 AND id IN (SELECT bericht_id FROM bericht_bsn "
+            "WHERE bsn = ?) ORDER BY id", (bsn,)).fetchall()
+
     def unpushed(self) -> list[int]:
         rows = self.db.execute(
             "SELECT id FROM berichten b WHERE richting = 'uit' AND actief = 1 AND xml IS NOT NULL AND NOT EXISTS "

@@ -26,6 +26,7 @@ REFERENTIE = ("referentie-aanbieder", "referentie-gemeente")
 ROLLEN = ("aanbieder", "gemeente")
 EXIT_OK, EXIT_GEFAALD, EXIT_GEBRUIK = 0, 1, 2
 GEEN_TESTS = 5  # pytest: nothing collected / everything deselected
+NIET_UITGEVOERD = -1  # our own code for a run in which scenarios were selected but none was carried out
 PYTEST_FOUTEN = {2: "afgebroken", 3: "interne fout", 4: "verkeerd gebruik van pytest"}
 
 
@@ -42,7 +43,8 @@ def features_dir() -> Path:
 def register_run(sub) -> None:
     p = sub.add_parser("run", help="voer de conformancesuite uit tegen een systeem",
                        description="Speel de ketenpartner tegen het systeem onder test en leg het bewijs vast: exit 0 "
-                                   "als het systeem voldoet, 1 als een scenario faalt, 2 bij verkeerd gebruik.")
+                                   "als het systeem voldoet, 1 als een scenario faalt of niets is uitgevoerd (bv. "
+                                   "systeem niet bereikbaar), 2 bij verkeerd gebruik.")
     p.add_argument("--sut", default="referentie", metavar="SYSTEEM", help="naam uit 'ketenproef suts', 'referentie' "
                    "(beide referentiesystemen; de standaard), http://..., cmd:PAD of handmatig:aanbieder|gemeente")
     p.add_argument("--rol", choices=ROLLEN, help="rol van het systeem (nodig bij http:// en cmd:)")
@@ -134,7 +136,8 @@ def cmd_run(args) -> int:
     rapport = Path(args.rapport or f"reports/run-{dt.datetime.now():%Y%m%d-%H%M%S}")
     _rapportmap(rapport)
     codes = {spec: _pytest(spec, args, rapport) for spec in specs}
-    mislukt = {spec: code for spec, code in codes.items() if code not in (0, 1, GEEN_TESTS)}
+    codes = _niets_uitgevoerd(codes, rapport)
+    mislukt = {spec: code for spec, code in codes.items() if code not in (0, 1, GEEN_TESTS, NIET_UITGEVOERD)}
     if mislukt:
         raise UsageError("pytest kon niet draaien voor " + ", ".join(
             f"{spec} (exit {code}: {PYTEST_FOUTEN.get(code, 'onbekende fout')})" for spec, code in mislukt.items())
@@ -149,6 +152,20 @@ def cmd_run(args) -> int:
     if all(code == GEEN_TESTS for code in codes.values()):
         return EXIT_GEFAALD
     return EXIT_OK if all(code in (0, GEEN_TESTS) for code in codes.values()) else EXIT_GEFAALD
+
+
+def _niets_uitgevoerd(codes: dict[str, int], rapport: Path) -> dict[str, int]:
+    """A system of which every selected scenario was skipped (e.g. not reachable) did not pass: pytest says 0,
+    the run says "niet uitgevoerd" and exits 1."""
+    from suite import samenvatting
+
+    resultaten = samenvatting.resultaten(rapport)
+    uit = dict(codes)
+    for spec, code in codes.items():
+        eigen = [r for r in resultaten if (r.get("sut") or spec) == spec]
+        if code == 0 and eigen and not any(r.get("uitkomst") in ("passed", "failed") for r in eigen):
+            uit[spec] = NIET_UITGEVOERD
+    return uit
 
 
 def zaad(spec: str, args) -> str:

@@ -13,6 +13,7 @@ from ketenproef import corpus
 from suite import dekking_bewijs, dekking_pagina, dekking_uitleg, tags
 
 GESLAAGD, GEFAALD, NIET_GEDEKT, NIET_TOETSBAAR = "geslaagd", "gefaald", "niet gedekt", "niet toetsbaar"
+NIET_UITGEVOERD = "niet uitgevoerd"  # its scenarios were selected but could not be carried out (system unreachable)
 VOLDOET, VOLDOET_NIET = "voldoet", "voldoet niet"
 REDENEN = Path(__file__).with_name("niet_toetsbaar.json")
 
@@ -63,7 +64,11 @@ def matrix(resultaten: list[dict], register: dict | None = None, runs: list[dict
                           "standaarden": rule["standaarden"], "scenarios": scen, "verdict": oordeel,
                           **_plaats(rule_id, rule, scen)}
         reden = redenen.get(rule_id) or rule.get("niet_toetsbaar")
-        if oordeel == NIET_GEDEKT and reden:
+        niet_uitgevoerd = [s["melding"] for s in scen if s["uitkomst"] == "skipped"
+                           and (s.get("melding") or "").startswith(NIET_UITGEVOERD)]
+        if oordeel == NIET_GEDEKT and niet_uitgevoerd:
+            rules[rule_id].update(verdict=NIET_UITGEVOERD, reden=niet_uitgevoerd[0])
+        elif oordeel == NIET_GEDEKT and reden:
             rules[rule_id].update(verdict=NIET_TOETSBAAR, toelichting=reden)
         elif oordeel == NIET_GEDEKT:
             rules[rule_id]["reden"] = dekking_uitleg.reden_niet_gedekt(rule_id, scen, runs)

@@ -15,8 +15,8 @@ from string import Template
 from suite import dekking_uitleg, tags
 
 SJABLOON = Path(__file__).with_name("dekking_pagina.html")
-UITKOMSTEN = ("gefaald", "niet gedekt", "geslaagd", "niet toetsbaar")  # order of the rows in a group
-TELLERS = ("gefaald", "geslaagd", "niet gedekt", "niet toetsbaar")
+UITKOMSTEN = ("gefaald", "niet uitgevoerd", "niet gedekt", "geslaagd", "niet toetsbaar")  # order of the rows in a group
+TELLERS = ("gefaald", "geslaagd", "niet uitgevoerd", "niet gedekt", "niet toetsbaar")
 SCOPES = {"single": "binnen het bericht", "chain": "over berichten (keten)", "process": "proces",
           "external": "externe bron"}
 SCENARIO_UITKOMST = {"passed": "geslaagd", "failed": "gefaald", "skipped": "overgeslagen",

@@ -151,7 +151,7 @@ def client(request: pytest.FixtureRequest, pytestconfig: pytest.Config, standaar
 @pytest.fixture
 def gesprek(request, ketenpartner, systeem, rol, partijen, client, standaard, toewijzingnummers, pytestconfig,
             ingebouwd):
-    deadline = pytestconfig.getoption("retour_deadline") or (1.0 if ingebouwd else 30.0)
+    deadline = pytestconfig.getoption("retour_deadline") or 30.0
     g = Gesprek(ketenpartner, systeem, rol, partijen, client, standaard, toewijzingnummers, deadline)
     ketenpartner.reset(g.bsn)
     yield g

@@ -208,9 +208,15 @@ class Gesprek(Handelingen):
         return self.stop(vandaag, "20", dt.date(2025, 11, 2))
 
     def postbus(self, vandaag: dt.date) -> dict:
+        """The system processes its mailbox. When the trigger returns, it has sent every retour it will send on
+        what it fetched (docs/SUT-TRIGGERS.md, verwerk_postbus): the ketenpartner judges the unanswered ones now
+        rather than at the retour deadline, so no verdict depends on how fast a loaded machine is."""
         self.zet_datum(vandaag)
         try:
-            return self.sut.trigger("verwerk_postbus", {}, vandaag) or {}
+            antwoord = self.sut.trigger("verwerk_postbus", {}, vandaag) or {}
+            for bsn in [self.bsn] + [a.bsn for a in self.anderen]:
+                self.partner.postbus_verwerkt(bsn)
+            return antwoord
         finally:
             self.vergeet()
 

@@ -186,6 +186,20 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
                                  ("feature", Path(scen.feature.rel_filename).name)])
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """An unreachable system (``SutOnbereikbaar``, wherever it surfaces: connecting in a fixture, reading the
+    mailbox, a trigger) means the scenario was not carried out: skipped with the reason, never failed."""
+    from sut.base import SutOnbereikbaar
+
+    outcome = yield
+    report = outcome.get_result()
+    if call.excinfo is not None and call.excinfo.errisinstance(SutOnbereikbaar) and report.failed:
+        report.outcome = "skipped"
+        report.longrepr = (str(item.path), item.location[1] or 0,
+                           f"Skipped: niet uitgevoerd: het systeem is niet bereikbaar: {call.excinfo.value}")
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature, scenario) -> None:
     """After allure-pytest-bdd opened the test case: give it the identity of this run (see ``suite.bewijs``)."""

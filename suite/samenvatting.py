@@ -27,7 +27,8 @@ TOON_OORZAKEN = 3  # lines for rules that failed because another rule failed fir
 TOON_REDENEN = 3  # lines for the reasons scenario runs were skipped ("niet uitgevoerd: ...")
 MELDING_LENGTE = 180
 NAAM_LENGTE = 80
-OORDEEL = {0: "voldoet", 1: "VOLDOET NIET", 5: "geen scenario's van toepassing"}
+OORDEEL = {0: "voldoet", 1: "VOLDOET NIET", 5: "geen scenario's van toepassing",
+           -1: "NIET UITGEVOERD (geen enkel scenario kon worden uitgevoerd)"}
 
 
 def regels(codes: dict[str, int], rapport: Path, matrix: dict | None, resultaten: list[dict]) -> list[str]:
@@ -186,8 +187,9 @@ def _overgeslagen(resultaten: list[dict]) -> list[str]:
 
 
 def _regeltelling(matrix: dict) -> dict[str, int]:
-    oordelen = ("geslaagd", "gefaald", "niet gedekt", "niet toetsbaar")
-    return {v: sum(1 for r in matrix["rules"].values() if r["verdict"] == v) for v in oordelen}
+    oordelen = ("geslaagd", "gefaald", "niet uitgevoerd", "niet gedekt", "niet toetsbaar")
+    telling = {v: sum(1 for r in matrix["rules"].values() if r["verdict"] == v) for v in oordelen}
+    return {v: n for v, n in telling.items() if n or v != "niet uitgevoerd"}
 
 
 def _bewijs(rapport: Path) -> list[str]:

@@ -26,7 +26,7 @@ from ketenproef.cli_nl import UsageError
 JSON_NAAM, HTML_NAAM, PDF_NAAM = "verklaring.json", "verklaring.html", "verklaring.pdf"
 EIGEN_PREFIX = "verklaring."  # verklaring.json, .html and .pdf (and any later form) are not evidence
 SJABLOON = Path(__file__).with_name("verklaring_pagina.html")
-UITKOMSTEN = ("geslaagd", "gefaald", "niet gedekt", "niet toetsbaar")
+UITKOMSTEN = ("geslaagd", "gefaald", "niet uitgevoerd", "niet gedekt", "niet toetsbaar")
 VOLDOET, VOLDOET_NIET = "voldoet", "voldoet niet"
 EXIT_OK, EXIT_AFWIJKING, EXIT_GEBRUIK = 0, 1, 2
 FORMAAT = 1

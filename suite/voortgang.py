@@ -36,6 +36,8 @@ def uitleg(report: pytest.TestReport, eerder: dict | None = None) -> dict[str, s
     velden = {"titel": props.get("titel", ""), "standaard": props.get("standaard", "")}
     if report.failed:
         velden.update(melding=eerste_regel(report), stap=props.get(STAP_FOUT, ""))
+    elif report.skipped:
+        velden.update(melding=skip_reden(report))
     return {k: (eerder or {}).get(k) or v for k, v in velden.items()}
 
 
@@ -47,6 +49,13 @@ def eerste_regel(report: pytest.TestReport) -> str:
     for voorvoegsel in _GEEN_VOORVOEGSEL:
         regel = regel.removeprefix(voorvoegsel)
     return regel
+
+
+def skip_reden(report: pytest.TestReport) -> str:
+    """Why a scenario was skipped (pytest keeps it as ``(path, line, "Skipped: reason")``)."""
+    longrepr = report.longrepr
+    tekst = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr or "")
+    return str(tekst).removeprefix("Skipped: ").strip()
 
 
 def uitkomst_van(reports: list[pytest.TestReport]) -> str:

@@ -136,3 +136,22 @@ def test_a_reference_system_gets_a_passing_summary(tmp_path):
                      re.M), tekst
     assert "gefaalde regels" not in tekst and "waarschijnlijke oorzaak" not in tekst
     assert not [woord for woord in PYTEST_INTERN if woord in proces.stdout + proces.stderr]
+
+
+@suiterun
+def test_an_unreachable_system_is_not_carried_out_rather_than_failed(tmp_path):
+    import json
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on once this socket is closed
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    proces = run(f"http://127.0.0.1:{poort}", tmp_path / "r", "--rol", "gemeente", "-m", "TR413")
+    assert proces.returncode == 1, proces.stdout[-3000:] + proces.stderr[-3000:]
+    tekst = "\n".join(summary_of(proces.stdout))
+    assert re.search(r": NIET UITGEVOERD .* (\d+) scenario-uitvoeringen: 0 geslaagd, 0 gefaald, \1 overgeslagen", tekst)
+    assert "overgeslagen (" in tekst and "niet uitgevoerd: het systeem is niet bereikbaar" in tekst
+    assert not [woord for woord in PYTEST_INTERN if woord in proces.stdout + proces.stderr]
+    matrix = json.loads((tmp_path / "r" / "coverage.json").read_text(encoding="utf-8"))
+    assert matrix["rules"]["TR413"]["verdict"] == "niet uitgevoerd"
+    assert matrix["oordeel"] == "voldoet niet"
