@@ -36,12 +36,16 @@ Functionaliteit: Een ketenpartner die zich misdraagt
 
   @iwmo @ijw @OP090x2 @OP286
   Regel: Valt de verbinding weg, dan gaat het bericht opnieuw en wordt het precies een keer verwerkt
+    Het systeem krijgt de opdracht een keer; opnieuw afleveren doet het zelf, met precies dezelfde bytes. Bij
+    antwoord-kwijt heeft de ketenpartner het bericht al verwerkt en gaat alleen het antwoord verloren: de
+    herhaling krijgt de oorspronkelijke uitkomst (200 met Ketenproef-Herhaling) en telt als afgeleverd.
 
     Abstract Scenario: De ketenpartner laat het bericht van het systeem mislukken met <fout>
       Gegeven de ketenpartner laat het volgende bericht van het systeem mislukken met de transportfout "<fout>"
       Als het systeem zijn volgende bericht verstuurt
-      En het systeem het zo nodig opnieuw probeert
-      Dan heeft het systeem geen bericht dubbel verstuurd
+      Dan heeft het systeem het bericht zelf opnieuw afgeleverd
+      En heeft de ketenpartner het bericht precies een keer verwerkt
+      En heeft het systeem geen bericht dubbel verstuurd
       En keurt de ketenpartner het laatste bericht van het systeem niet af
 
       Voorbeelden:
@@ -50,6 +54,7 @@ Functionaliteit: Een ketenpartner die zich misdraagt
         | http503              |
         | verbinding-verbroken |
         | geen-antwoord        |
+        | antwoord-kwijt       |
 
   @iwmo @ijw @TR056
   Regel: Een bericht dat de ketenpartner nog eens stuurt met dezelfde identificatie wordt afgekeurd

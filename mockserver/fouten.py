@@ -33,6 +33,10 @@ TRANSPORT_FAULTS = {f.name: f for f in (
     TransportFault("verbinding-verbroken", "De ketenpartner verbreekt de TCP-verbinding zonder antwoord.", {}, False),
     TransportFault("geen-antwoord", "De ketenpartner antwoordt niet; de verbinding blijft open tot de client opgeeft.",
                    {"seconden": "hoe lang de verbinding maximaal open blijft (standaard 60)"}, False),
+    TransportFault("antwoord-kwijt", "De ketenpartner verwerkt het bericht (opgeslagen, beoordeeld, retour in de "
+                                     "postbus) en verbreekt daarna de verbinding zonder antwoord: het antwoord gaat "
+                                     "verloren. Dezelfde bytes opnieuw krijgen 200 met Ketenproef-Herhaling en de "
+                                     "oorspronkelijke uitkomst.", {}, True),
     TransportFault("trage-body", "De ketenpartner stuurt de body van het antwoord in kleine stukjes, traag.",
                    {"seconden": "totale duur van het versturen van de body (standaard 5)"}, True),
 )}

@@ -1,10 +1,11 @@
 """Idempotent delivery: the same bytes posted again get the original outcome.
 
 A client that crashed after the mock stored its message, but before it read the answer, sends the identical
-bytes again. That is a retry, not a second message: the answer is the first one's (same ``id``, same
-``retour_id``), with status 200, ``"herhaald": true`` and the header ``Ketenproef-Herhaling: ja``. Nothing is
-judged, applied or sent again; the repeat is logged (status ``herhaald``, ``herhaling_van``). A *different*
-message that reuses a sender's Identificatie is still refused with BRS20 (``ontvangst.policy``).
+bytes again (the transport fault ``antwoord-kwijt`` makes exactly that happen). That is a retry, not a second
+message: the answer is the first one's (same ``id``, same ``retour_id``), with status 200, ``"herhaald": true``
+and the header ``Ketenproef-Herhaling: ja``. Nothing is judged, applied or sent again; the repeat is logged
+(status ``herhaald``, ``herhaling_van``). A *different* message that reuses a sender's Identificatie is still
+refused with BRS20 (``ontvangst.policy``).
 """
 
 from __future__ import annotations

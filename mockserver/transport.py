@@ -10,7 +10,9 @@ from aiohttp import web
 from mockserver import problems
 from mockserver.bewaarvorm import Json
 
-BAD = ("http500", "http503", "verbinding-verbroken", "geen-antwoord")
+# Faults that spoil the answer: the client gets an error, a dropped connection or nothing. ``antwoord-kwijt`` acts
+# on the answer only, after the message was processed and committed (``ontvangst.ontvang`` awaits ``durable``).
+BAD = ("http500", "http503", "verbinding-verbroken", "geen-antwoord", "antwoord-kwijt")
 
 
 def json_response(status: int, body, content_type: str = "application/json") -> web.Response:
@@ -52,7 +54,8 @@ async def bad_answer(request: web.Request, partner, fault: dict) -> web.StreamRe
                                                   "Transportfout http503 voor dit gesprek."),
                                  headers={"Retry-After": retry})
     if name == "geen-antwoord":
-        await partner.sleep(float(params.get("seconden", 300)))
+        await partner.sleep(float(params.get("seconden", 60)))  # the default the catalogue documents
+    # verbinding-verbroken, antwoord-kwijt (the message is processed, its answer lost) and geen-antwoord at its end
     if request.transport is not None:
         request.transport.abort()
     return web.Response(status=500)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from pytest_bdd import given, parsers, then, when
 
+from mockserver.transport import BAD
 from suite import oordeel
+from suite.dossier import Regel
 from suite.gesprek import Uitkomst
 
 
@@ -22,11 +26,40 @@ def volgend_bericht(gesprek, vandaag):
         return gesprek.volgend_bericht(vandaag)
 
 
-@when("het systeem het zo nodig opnieuw probeert", target_fixture="uitkomst")
-def opnieuw(gesprek, vandaag, uitkomst):
-    if gesprek.aanvaard(uitkomst):
-        return uitkomst
-    return gesprek.opnieuw(uitkomst, vandaag)
+@then("heeft het systeem het bericht zelf opnieuw afgeleverd")
+def zelf_opnieuw(gesprek, uitkomst):
+    """The system itself (not the suite) delivered the bytes a transport fault spoiled once more. A trigger that
+    returned without a refusal may have left its retries to a queue: the log is polled for them until the retour
+    deadline (+2 s). A refusal means the system gave up: nothing to wait for."""
+    poging, opnieuw = herhaling(gesprek, wachten=not uitkomst.geweigerd)
+    if poging is None:
+        raise AssertionError("de ketenpartner heeft geen bericht van het systeem met een transportfout beantwoord "
+                             "(de fout is niet gebruikt)")
+    if not opnieuw:
+        later = [(r.naam, r.entry.get("status")) for r in gesprek.dossier().berichten(van_systeem=True)
+                 if r.id > poging.id]
+        waarom = (f"het meldde: {uitkomst.geweigerd}" if uitkomst.geweigerd
+                  else f"ook niet binnen {gesprek.deadline + 2:.0f} s na de opdracht")
+        raise AssertionError(f"het systeem heeft zijn bericht ({poging.naam or 'onbekend'}, log-id {poging.id}) na de "
+                             f"transportfout {_fouten(poging)} niet zelf opnieuw afgeleverd met dezelfde bytes "
+                             f"({waarom}); daarna van het systeem: {later or 'niets'}")
+
+
+@then("heeft de ketenpartner het bericht precies een keer verwerkt")
+def precies_een_keer(gesprek):
+    """The bytes of the spoiled attempt were processed (judged, applied, answered) exactly once, with exactly one
+    retour in the system's mailbox; a repeat of processed bytes was answered as a repeat (``herhaald``)."""
+    poging, opnieuw = herhaling(gesprek)
+    assert poging is not None, "geen bericht van het systeem met een transportfout in het log"
+    zelfde = [poging, *opnieuw]
+    verwerkt = [r for r in zelfde if r.entry.get("status") in VERWERKT]
+    assert len(verwerkt) == 1, (f"de ketenpartner verwerkte dezelfde bytes {len(verwerkt)} keer "
+                                f"(pogingen: {[r.entry.get('status') for r in zelfde]})")
+    retouren = gesprek.dossier().retour_op(verwerkt[0])
+    assert len(retouren) == 1, f"{len(retouren)} retouren op {oordeel.beschrijf(verwerkt[0])}, niet precies een"
+    if poging.entry.get("status") in VERWERKT:  # processed the first time, only the answer was lost
+        herhaald = [r for r in opnieuw if r.entry.get("status") == "herhaald"]
+        assert herhaald, "het verwerkte bericht werd niet herhaald met dezelfde bytes"
 
 
 @then("heeft het systeem geen bericht dubbel verstuurd")
@@ -36,9 +69,12 @@ def niets_dubbel(gesprek):
 
 @then("keurt de ketenpartner het laatste bericht van het systeem niet af")
 def laatste_goed(gesprek):
-    laatste = gesprek.dossier().laatste(heen=True, van_systeem=True)
-    assert laatste is not None, "het systeem heeft niets verstuurd"
-    oordeel.niet_afgekeurd(gesprek, Uitkomst("laatste", True, [laatste.id]))
+    verstuurd = [r for r in gesprek.dossier().berichten(heen=True, van_systeem=True)
+                 if r.entry.get("status") != "herhaald"]  # a repeat of the same bytes is no message of its own
+    assert verstuurd, "het systeem heeft niets verstuurd"
+    oordeel.niet_afgekeurd(gesprek, Uitkomst("laatste", True, [verstuurd[-1].id]))
+
+
 
 
 @when(parsers.parse("het systeem in een gewoon verloop een bericht {nummer} verstuurt"), target_fixture="uitkomst")
@@ -60,3 +96,47 @@ def geen_technische_afkeur(gesprek, uitkomst):
     assert retour is not None, f"het systeem gaf geen retour op {oordeel.beschrijf(heen)}"
     kop = oordeel.codes(retour).get("/Bericht/Header", [])
     assert "0001" not in kop, f"het systeem keurde het geldige {oordeel.beschrijf(heen)} technisch af (0001)"
+
+
+# ------------------------------------------------------------------------------------ delivery after a fault
+VERWERKT = ("geaccepteerd", "afgekeurd")  # an incoming message the ketenpartner processed (mockserver.store)
+
+
+def herhaling(gesprek, wachten: bool = False) -> tuple[Regel | None, list[Regel]]:
+    """The system's first attempt that a transport fault spoiled (its answer an error, a dropped connection or
+    nothing), and the later deliveries of the same bytes: a processed attempt is repeated as ``herhaald``
+    (``herhaling_van``; the ketenpartner compares the SHA-256), an unprocessed one arrives again byte for byte.
+    ``wachten``: poll the log until a repeat is there, at most the retour deadline + 2 s."""
+    einde = time.monotonic() + gesprek.deadline + 2
+    while True:
+        gesprek.vergeet()
+        regels = gesprek.dossier().berichten(van_systeem=True)
+        poging = next((r for r in regels if _bedorven(r)), None)
+        opnieuw = [] if poging is None else _zelfde_bytes(regels, poging)
+        if not wachten or poging is None or opnieuw or time.monotonic() > einde:
+            return poging, opnieuw
+        time.sleep(0.05)
+
+
+def _bedorven(regel: Regel) -> bool:
+    return any(f.get("niveau") == "transport" and f.get("naam") in BAD and "op" not in f
+               for f in regel.entry.get("fouten") or [])
+
+
+def _fouten(regel: Regel) -> str:
+    return ", ".join(f["naam"] for f in regel.entry.get("fouten") or [] if f.get("naam") in BAD)
+
+
+def _zelfde_bytes(regels: list[Regel], poging: Regel) -> list[Regel]:
+    """The system's deliveries after ``poging`` with its bytes: stored byte for byte, or a repeat (``herhaald``,
+    stored without bytes) of one of them."""
+    ids, out = {poging.id}, []
+    for r in regels:
+        if r.id <= poging.id:
+            continue
+        herhaald = r.entry.get("herhaling_van")
+        zelfde = herhaald in ids if herhaald is not None else (r.xml is not None and r.xml == poging.xml)
+        if zelfde:
+            ids.add(r.id)
+            out.append(r)
+    return out

@@ -18,6 +18,7 @@ from ketenproef.validate import validate
 from sut.base import AANBIEDER, GEMEENTE, SutError
 from sut.referentie.aanbieder import ReferentieAanbieder
 from sut.referentie.gemeente import ReferentieGemeente
+from sut.referentie.transport import Ketenpartner
 from sut.registry import SutInfo, register
 
 
@@ -187,6 +188,15 @@ class ReferentieBlijftStaan(Defect, ReferentieGemeente):
         return out
 
 
+# ---------------------------------------------------------------------------------------------- transport
+
+
+class ZonderHerhaling(Defect, ReferentieAanbieder):
+    def connect(self, verbinding):
+        super().connect(verbinding)
+        self.partner = Ketenpartner(verbinding.ketenpartner_url, wachttijden=())  # every request once
+
+
 DEFECTEN = (
     ("aanbieder-start-onbekende-toewijzing", AANBIEDER, StartOnbekendeToewijzing, ("TR019",),
      "Meldt een start met een ToewijzingNummer dat hij nooit ontving (neemt het nummer uit de invoer over en het "
@@ -241,6 +251,9 @@ DEFECTEN = (
     ("gemeente-referentie-blijft-staan", GEMEENTE, ReferentieBlijftStaan, ("TR379",),
      "Stuurt een eerder gehonoreerde toewijzing in een volgend toewijzingsbericht opnieuw mee met de "
      "ReferentieAanbieder van het verzoek (die hoort alleen in de eerste 301 na het honoreren, IV094/IV097)."),
+    ("aanbieder-zonder-herhaling", AANBIEDER, ZonderHerhaling, ("OP090x2", "OP286"),
+     "Levert elk bericht maar een keer af: na een 5xx, een verbroken verbinding of een time-out stuurt hij het "
+     "niet opnieuw, ook niet als de ketenpartner het wel verwerkte en alleen het antwoord verloren ging."),
 )
 
 for _naam, _rol, _klasse, _regels, _defect in DEFECTEN:

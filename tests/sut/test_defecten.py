@@ -317,3 +317,18 @@ def test_every_broken_variant_has_a_test_and_known_rules():
 def test_broken_variant_does_not_check_itself(variant):
     sut = next(s for s in systems() if s.name == variant).factory()
     assert sut.name == variant and sut.zelfcontrole is False
+
+
+# ---------------------------------------------------------------------------------------------- transport
+
+
+def test_zonder_herhaling(kp_gemeente):
+    """Delivers once: after a 503 the start is reported as failed, never sent again (tests/sut/test_herhaling.py
+    shows the reference delivering the same bytes again)."""
+    from sut.base import SutError
+
+    sut = aanbieder_met_toewijzingen(kp_gemeente, "aanbieder-zonder-herhaling")
+    kp_gemeente.set_fault(BSN, "http503", aantal=1)
+    with pytest.raises(SutError, match="503"):
+        sut.trigger("start_zorg", {"bsn": BSN, "ToewijzingNummer": UUR_NR, "Begindatum": "2026-01-07"}, VANDAAG)
+    assert [e["status"] for e in ontvangen(kp_gemeente, BSN, "305")] == ["transportfout"]
