@@ -246,6 +246,8 @@ for _name, _text, _params in (
     ("geen-antwoord", "De ketenpartner houdt de verbinding open en antwoordt niet (tot de client opgeeft).",
      {"seconden": "hoe lang, standaard 60"}),
     ("trage-body", "De ketenpartner stuurt zijn antwoord in kleine stukjes met pauzes.", {"seconden": "standaard 5"}),
+    ("antwoord-kwijt", "De ketenpartner verwerkt het bericht en verbreekt daarna de verbinding zonder antwoord; "
+                       "dezelfde bytes opnieuw krijgen de oorspronkelijke uitkomst (200, Ketenproef-Herhaling).", {}),
 ):
     _CATALOGUE[_name] = Fault(_name, TRANSPORT, _text, _params)
 

@@ -169,10 +169,6 @@ class Gesprek(Handelingen):
         aanpassen(data)
         return self.stuur(bd.naam(self.standaard, nummer), data, vandaag, **extra)
 
-    def opnieuw(self, uitkomst: Uitkomst, vandaag: dt.date) -> Uitkomst:
-        """Carry out the same action again (after a failed delivery)."""
-        return self.doe(uitkomst.actie, uitkomst.gegevens, vandaag)
-
     def eerdere_weigering(self) -> str | None:
         """The system's latest refusal in this conversation, for a later failure that may follow from it (a step
         allowed the refusal, so nothing failed then); None when it refused nothing."""
@@ -191,10 +187,6 @@ class Gesprek(Handelingen):
             return bd.laatste_verzoek(self.dossier())
         except AssertionError as exc:
             raise AssertionError(self.met_weigering(str(exc))) from None
-
-    def aanvaard(self, uitkomst: Uitkomst) -> bool:
-        """Whether a heenbericht of this action reached the ketenpartner and was processed."""
-        return any(r.entry.get("status") in ("geaccepteerd", "afgekeurd") for r in self.heen(uitkomst))
 
     def volgend_bericht(self, vandaag: dt.date) -> Uitkomst:
         """The system's next natural message: start, then a temporary stop (aanbieder); a change of the

@@ -123,3 +123,9 @@ def test_catalogue_names_transport_faults_and_page_is_current():
         catalogue())
     page = Path(__file__).resolve().parents[2] / "docs" / "FOUTEN.md"
     assert page.read_text(encoding="utf-8") == reference_page()
+
+
+def test_the_ketenpartner_does_every_transport_fault_of_the_catalogue_and_no_other():
+    from mockserver.fouten import TRANSPORT_FAULTS
+
+    assert set(TRANSPORT_FAULTS) == {name for name, fault in catalogue().items() if fault.level == "transport"}
