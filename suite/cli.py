@@ -71,14 +71,14 @@ def _workers(value: str) -> str:
 
 def check_sut(spec: str, rol: str | None) -> None:
     """Refuse a --sut that cannot run, before the report folder is touched (UsageError, exit 2)."""
-    from sut.registry import systems
+    from sut.registry import info
 
     if spec == "referentie":
         for naam in REFERENTIE:
             check_sut(naam, rol)
         return
-    rollen = {s.name: s.role for s in systems()}
     specs = [s.strip() for s in spec.split(",")]
+    rollen = {s: i.role for s in specs if (i := info(s)) is not None}
     if len(specs) > 1 or specs[0] in rollen:
         _check_built_in(specs, rol, rollen)
     elif spec.startswith(("http://", "https://", "cmd:")):
@@ -190,9 +190,9 @@ def pytest_argumenten(spec: str, args, rapport: Path) -> list[str]:
 
 def _ingebouwd(spec: str) -> bool:
     """Built-in systems run in parallel; a vendor's system has one configuration, so one ketenpartner."""
-    from sut.registry import systems
+    from sut.registry import info
 
-    return {s.strip() for s in spec.split(",")} <= {s.name for s in systems()}
+    return all(info(s.strip()) is not None for s in spec.split(","))
 
 
 def _pytest(spec: str, args, rapport: Path) -> int:
@@ -293,12 +293,13 @@ def cmd_suts(args) -> int:
 
 
 def register(sub) -> None:
-    """All three commands at once (for a single entry point)."""
-    from suite import verklaring
+    """All the suite's commands at once (for a single entry point)."""
+    from suite import verklaring, zelftest
 
     register_run(sub)
     register_suts(sub)
     verklaring.register(sub)
+    zelftest.register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,12 +57,15 @@ def matrix(resultaten: list[dict], register: dict | None = None, runs: list[dict
             if rule_id in per_regel:
                 per_regel[rule_id].append(_scenario(res, bewijs or {}))
     rules, redenen = {}, niet_toetsbaar()
+    mutaties = _mutatiescore()
     for rule_id, rule in register.items():
         scen = per_regel[rule_id]
         oordeel = verdict(s["uitkomst"] for s in scen)
         rules[rule_id] = {"soort": rule["soort"], "scope": rule["scope"], "titel": rule["titel"],
                           "standaarden": rule["standaarden"], "scenarios": scen, "verdict": oordeel,
                           **_plaats(rule_id, rule, scen)}
+        if mutaties and rule_id in mutaties["regels"]:
+            rules[rule_id]["mutatie"] = mutaties["regels"][rule_id]
         reden = redenen.get(rule_id) or rule.get("niet_toetsbaar")
         niet_uitgevoerd = [s["melding"] for s in scen if s["uitkomst"] == "skipped"
                            and (s.get("melding") or "").startswith(NIET_UITGEVOERD)]
@@ -77,7 +80,14 @@ def matrix(resultaten: list[dict], register: dict | None = None, runs: list[dict
             "scenarios": len(resultaten), "rules": rules,
             "per_soort": _tel(rules, "soort"), "per_scope": _tel(rules, "scope"),
             "per_uitkomst": dict(Counter(r["verdict"] for r in rules.values())),
-            "uitvoeringen": _uitvoeringen(resultaten), **_oordeel(runs)}
+            "uitvoeringen": _uitvoeringen(resultaten), **_oordeel(runs),
+            **({"mutatiescore": {k: mutaties[k] for k in ("datum", "score", "per_familie")}} if mutaties else {})}
+
+
+def _mutatiescore() -> dict | None:
+    from suite.zelftest import mutatiescore
+
+    return mutatiescore()
 
 
 def _scenario(res: dict, bewijs: dict[str, dict]) -> dict:

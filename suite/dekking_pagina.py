@@ -50,7 +50,21 @@ def _kop(data: dict) -> str:
             f'id="oordeel">{escape(oordeel.upper())}</span></div><ul class="systemen">{systemen}</ul>'
             f'<div class="tellers">{tellers}</div><p class="uitleg">Een systeem voldoet als minstens een van zijn '
             f'scenario\'s slaagde en er geen faalde. Pagina gemaakt {escape(_tijd(data.get("gegenereerd", "")))} over '
-            f'{len(data.get("rules", {}))} regels van het register.{_bewijsuitleg(data)}</p>')
+            f'{len(data.get("rules", {}))} regels van het register.{_bewijsuitleg(data)}</p>{_mutatiekop(data)}')
+
+
+def _mutatiekop(data: dict) -> str:
+    """The mutation score of the last full ``ketenproef zelftest``: how many one-rule mutants the suite caught."""
+    m = data.get("mutatiescore")
+    if not m:
+        return ""
+    s = m["score"]
+    beoordeeld = s.get("betrapt", 0) + s.get("gemist", 0)
+    pct = f" ({100 * s.get('betrapt', 0) / beoordeeld:.0f} %)" if beoordeeld else ""
+    return (f'<p class="uitleg" id="mutatiescore">Mutatiescore (ketenproef zelftest van {escape(m["datum"])}): '
+            f'{s.get("betrapt", 0)} van {beoordeeld} mutanten betrapt{pct}, {s.get("equivalent", 0)} equivalent. Een '
+            "mutant is het referentiesysteem van een rol met precies een regel uitgezet; betrapt betekent dat een "
+            "scenario van die regel faalt.</p>")
 
 
 def _bewijsuitleg(data: dict) -> str:
@@ -221,7 +235,7 @@ def _rij(rule_id: str, r: dict, sut: bool) -> str:
         uitleg = escape(r.get("toelichting") or r.get("reden") or "")
     rij = (f'<tr {_data(rule_id, r)}><td class="id">{_regel_link(rule_id, r)}</td><td>{escape(r["titel"])}</td>'
            f'<td>{escape(r["soort"].replace("_", " "))}</td><td>{escape(SCOPES.get(r["scope"], r["scope"]))}</td>'
-           f'<td><span class="u {slug(r["verdict"])}">{escape(r["verdict"])}</span></td>'
+           f'<td><span class="u {slug(r["verdict"])}">{escape(r["verdict"])}</span>{_mutatie(r)}</td>'
            f'<td class="scen">{_scenarioknop(r["scenarios"])}</td><td class="reden">{uitleg}</td></tr>')
     if not r["scenarios"]:
         return rij
@@ -229,6 +243,14 @@ def _rij(rule_id: str, r: dict, sut: bool) -> str:
     items = "".join(f'<li><span class="u {slug(_uitkomst(s))}">{escape(_uitkomst(s))}</span> '
                     f"{_scenario_regel(s, sut)}</li>" for s in volgorde)
     return f'{rij}<tr class="scenarios" hidden><td colspan="7"><ol>{items}</ol></td></tr>'
+
+
+def _mutatie(r: dict) -> str:
+    if not r.get("mutatie"):
+        return ""
+    tekst = ", ".join(f"{rol} {uitkomst}" for rol, uitkomst in sorted(r["mutatie"].items()))
+    return (f'<div class="mutatie" title="mutant met deze regel uitgezet (ketenproef zelftest)">mutant: '
+            f"{escape(tekst)}</div>")
 
 
 def _scenarioknop(scenarios: list[dict]) -> str:

@@ -31,8 +31,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "ketenpartner per scenario een andere gemeente of aanbieder; de configuratie gaat dan per "
                          "scenario opnieuw naar het systeem)")
     group.addoption("--retour-deadline", type=float, default=None,
-                    help="seconden die de ketenpartner op een retour van het systeem wacht (standaard 1 voor een "
-                         "ingebouwd systeem, dat zijn post meteen verwerkt; 30 voor andere)")
+                    help="seconden die de ketenpartner hoogstens op een retour van het systeem wacht (standaard 30; "
+                         "wat het systeem ophaalde en niet beantwoordde, telt al zodra zijn postbus verwerkt is)")
+    group.addoption("--eigen-scenarios", action="store_true",
+                    help="bij mutanten (mutant-ROL-REGEL, ketenproef zelftest): elke mutant alleen met de scenario's "
+                         "van zijn regel en een vaste steekproef van andere")
 
 
 def sut_specs(config: pytest.Config) -> list[str]:
@@ -48,10 +51,9 @@ def sut_rol(config: pytest.Config) -> str:
         return rol
     if len(specs) == 1 and specs[0].startswith("handmatig:"):
         return specs[0].split(":", 1)[1]
-    from sut.registry import systems
+    from sut.registry import info
 
-    rollen = {info.name: info.role for info in systems()}
-    gevonden = {rollen.get(spec) for spec in specs}
+    gevonden = {getattr(info(spec), "role", None) for spec in specs}
     if None in gevonden or len(gevonden) != 1:
         raise pytest.UsageError(f"geef --rol aanbieder of --rol gemeente bij --sut {','.join(specs)} "
                                 "(meerdere systemen alleen als ingebouwde systemen met dezelfde rol)")
@@ -59,9 +61,9 @@ def sut_rol(config: pytest.Config) -> str:
 
 
 def _extern(config: pytest.Config) -> bool:
-    from sut.registry import systems
+    from sut.registry import info
 
-    return not set(sut_specs(config)) <= {s.name for s in systems()}
+    return any(info(spec) is None for spec in sut_specs(config))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -96,9 +98,56 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.fixturenames.append("standaard")
         metafunc.parametrize("standaard", [pytest.param(s, id=i) for s, i in STANDAARD_IDS.items()])
     specs = sut_specs(metafunc.config)
-    if len(specs) > 1 and scenario_van(metafunc.definition) is not None:
+    if metafunc.config.getoption("eigen_scenarios") and scenario_van(metafunc.definition) is not None:
+        scen = scenario_van(metafunc.definition)
+        alle_tags = namen | {t for ex in getattr(scen, "examples", None) or [] for t in getattr(ex, "tags", ())}
+        specs = eigen_mutanten(specs, alle_tags, metafunc.definition.nodeid) or [GEEN_SYSTEEM]
         metafunc.fixturenames.append("sut_naam")
         metafunc.parametrize("sut_naam", specs, ids=specs)
+    elif len(specs) > 1 and scenario_van(metafunc.definition) is not None:
+        metafunc.fixturenames.append("sut_naam")
+        metafunc.parametrize("sut_naam", specs, ids=specs)
+
+
+GEEN_SYSTEEM = "geen-mutant"  # a scenario no mutant of the run needs: deselected
+STEEKPROEF = 150  # about one scenario in this many is also run by a mutant whose rule it does not carry
+
+
+def _voor_deze_mutant(item: pytest.Item) -> bool:
+    """False for an item no mutant needs: the placeholder, or an example row without the mutant's rule that is
+    not in its sample (``eigen_mutanten`` chose per scenario, the rule may sit on one block of examples)."""
+    spec = getattr(getattr(item, "callspec", None), "params", {}).get("sut_naam")
+    if spec is None or not item.config.getoption("eigen_scenarios"):
+        return True
+    if spec == GEEN_SYSTEEM:
+        return False
+    from sut import mutanten
+
+    gevonden = mutanten.ontleed(spec)
+    if gevonden is None:
+        return True
+    namen = {m.name for m in item.iter_markers()}
+    return gevonden[1] in namen or _in_steekproef(gevonden[1], item.nodeid.split("[")[0])
+
+
+def _in_steekproef(regel: str, nodeid: str) -> bool:
+    import zlib
+
+    return zlib.crc32(f"{regel}|{nodeid}".encode()) % STEEKPROEF == 0
+
+
+def eigen_mutanten(specs: list[str], namen: set[str], nodeid: str) -> list[str]:
+    """The mutants among ``specs`` that run this scenario: those whose rule it is tagged with, and those that have
+    it in their fixed sample of other scenarios (to show a mutant breaks nothing unrelated). Other systems run
+    every scenario."""
+    from sut import mutanten
+
+    out = []
+    for spec in specs:
+        gevonden = mutanten.ontleed(spec)
+        if gevonden is None or gevonden[1] in namen or _in_steekproef(gevonden[1], nodeid):
+            out.append(spec)
+    return out
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -111,7 +160,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for naam in {m.name for m in item.iter_markers()} & set(tags.BEKENDE_GEBREKEN):
             item.add_marker(pytest.mark.xfail(reason=tags.BEKENDE_GEBREKEN[naam], strict=False))
         rollen = {m.name for m in item.iter_markers() if m.name.startswith("rol-")}
-        (weg if rol and rollen and f"rol-{rol}" not in rollen else keep).append(item)
+        geen = not _voor_deze_mutant(item)
+        (weg if geen or (rol and rollen and f"rol-{rol}" not in rollen) else keep).append(item)
     if weg:
         config.hook.pytest_deselected(items=weg)
         items[:] = keep

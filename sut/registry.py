@@ -51,11 +51,21 @@ def _load() -> None:
                 raise
 
 
-def open_sut(spec: str, role: str | None = None) -> SystemUnderTest:
-    """A SystemUnderTest for a ``--sut`` value. ``role`` is required for http:// and cmd: systems."""
+def info(spec: str) -> SutInfo | None:
+    """The built-in system ``spec``: a registered one, or a mutant (``sut.mutanten``); None for anything else."""
     _load()
     if spec in _SYSTEMS:
-        return _SYSTEMS[spec].factory()
+        return _SYSTEMS[spec]
+    from sut import mutanten
+
+    return mutanten.info(spec)
+
+
+def open_sut(spec: str, role: str | None = None) -> SystemUnderTest:
+    """A SystemUnderTest for a ``--sut`` value. ``role`` is required for http:// and cmd: systems."""
+    ingebouwd = info(spec)
+    if ingebouwd is not None:
+        return ingebouwd.factory()
     if spec.startswith(("http://", "https://")):
         from sut.adapters.http import HttpSut
 

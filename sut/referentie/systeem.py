@@ -61,6 +61,7 @@ class ReferentieSysteem(SystemUnderTest):
 
     prefix = "RS"  # first two characters of every identificatie it makes (12 characters in all)
     zelfcontrole = True  # validate every message before sending it (broken variants switch this off)
+    zonder_regels: frozenset[str] = frozenset()  # rules this system neither checks nor keeps (sut.mutanten)
 
     def __init__(self) -> None:
         self.verbinding: Verbinding | None = None
@@ -189,7 +190,7 @@ class ReferentieSysteem(SystemUnderTest):
             xml = factory.to_bytes(naam, data)
         except factory.FactoryError as exc:
             raise SutError(f"{self.name} kan {naam} niet opbouwen: {exc}") from exc
-        self.controleer(naam, validate(xml, clock=self.clock, keten=self.keten(corpus.message_model(naam)["standard"])))
+        self.controleer(naam, self.valideer(xml, self.keten(corpus.message_model(naam)["standard"])))
         self.partner.post(xml)
         u = self.archief.add(Uitwisseling(UIT, naam, xml))
         self._verstuurd.append(u.identificatie)
@@ -198,11 +199,19 @@ class ReferentieSysteem(SystemUnderTest):
     def verstuur_retour(self, tree: etree._Element) -> str:
         xml = factory.serialise(tree)
         identity = identify(tree)
-        self.controleer(identity.message, validate(xml, clock=self.clock))
+        self.controleer(identity.message, self.valideer(xml))
         self.partner.post(xml)
         u = self.archief.add(Uitwisseling(UIT, identity.message, xml))
         self._verstuurd.append(u.identificatie)
         return u.identificatie
+
+    def valideer(self, xml: bytes, keten=None) -> Report:
+        """Judge a message as this system does: the core's judgement, without the findings of the rules this
+        system does not know (``zonder_regels``: a mutant accepts and sends what such a rule forbids)."""
+        report = validate(xml, clock=self.clock, keten=keten)
+        if self.zonder_regels:
+            report.findings = [f for f in report.findings if f.rule not in self.zonder_regels]
+        return report
 
     def controleer(self, naam: str, report: Report) -> None:
         if self.zelfcontrole and not report.valid:
@@ -238,7 +247,7 @@ class ReferentieSysteem(SystemUnderTest):
 
     def beoordeel(self, naam: str, xml: bytes) -> Report:
         """Judge a received heenbericht as its receiver (with our Keten)."""
-        return validate(xml, clock=self.clock, keten=self.keten(corpus.message_model(naam)["standard"]))
+        return self.valideer(xml, self.keten(corpus.message_model(naam)["standard"]))
 
     def maak_retour(self, report: Report, identificatie: str) -> etree._Element | None:
         return retour_for(report, clock=self.clock, identificatie=identificatie)
@@ -269,7 +278,7 @@ class ReferentieSysteem(SystemUnderTest):
 
     def ontvang_325(self, naam: str, xml: bytes, root: etree._Element) -> dict:
         ref = text(root[0], "DeclaratieIdentificatie/Identificatie")
-        report = validate(xml, clock=self.clock)
+        report = self.valideer(xml)
         self.archief.add(Uitwisseling(IN, naam, xml, [] if report.valid else None))
         result = {"bericht": naam, "op": ref, "retourcodes": sorted({c.text for c in root.iter("{*}RetourCode")}),
                   "bevindingen": [f.as_dict() for f in report.findings if f.level != ADVIES]}

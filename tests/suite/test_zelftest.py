@@ -61,6 +61,28 @@ ANDERE = {
 # The plain progress lines of ketenproef run (the summary after them stays in the run's log).
 VOORTGANG = re.compile(r"  .+: (\d+/\d+ \(|\d+ scenario-uitvoeringen$|scenario's verzamelen)")
 KAPOT = [s for s in systems() if s.broken]
+PER_FAMILIE = 4  # mutants per rule family and role in the sample make test runs (all of them: ketenproef zelftest)
+
+
+def steekproef() -> list[str]:
+    """A fixed sample of mutants the last full zelftest caught (suite/mutatiescore.json), spread over the rule
+    families: per role and family the first PER_FAMILIE by rule id. They run in the variants' sessions, each on
+    the scenarios of its rule and a fixed sample of others (``--eigen-scenarios``)."""
+    from ketenproef import corpus
+    from suite.zelftest import mutatiescore
+    from sut import mutanten
+
+    score, register = mutatiescore() or {"regels": {}}, corpus.rule_register()
+    gekozen: dict[tuple[str, str], list[str]] = {}
+    for regel, per_rol in sorted(score["regels"].items()):
+        for rol, uitkomst in sorted(per_rol.items()):
+            groep = gekozen.setdefault((rol, register.get(regel, {}).get("soort", "")), [])
+            if uitkomst == "betrapt" and len(groep) < PER_FAMILIE:
+                groep.append(mutanten.naam(rol, regel))
+    return [naam for groep in gekozen.values() for naam in groep]
+
+
+MUTANTEN = steekproef()
 
 
 def start(sut: str, rapport: Path, *extra: str) -> subprocess.Popen:
@@ -123,9 +145,9 @@ def alle_runs(basis: Path, toon=print) -> dict[str, tuple[int, dict[str, list[di
     """All runs at once (the variants of a role share a session); they wait on sockets and deadlines a lot."""
     plannen = {"referentie": ("referentie", ())}
     for rol in ("aanbieder", "gemeente"):
-        namen = ",".join(s.name for s in KAPOT if s.role == rol)
+        namen = ",".join([s.name for s in KAPOT if s.role == rol] + [m for m in MUTANTEN if f"-{rol}-" in m])
         if namen:
-            plannen[rol] = (namen, SNEL)
+            plannen[rol] = (namen, [*SNEL, "--eigen-scenarios"])
     processen = {k: start(sut, basis / k, *extra) for k, (sut, extra) in plannen.items()}
     codes = volg(processen, basis, toon)
     return {k: (code, resultaten(basis / k)) for k, code in codes.items()}
@@ -175,6 +197,27 @@ def test_een_kapotte_variant_wordt_betrapt(variant, kapotte_runs):
     toegestaan, reden = ANDERE.get(variant.name, (0, "een enkel defect"))
     assert len(overig) <= toegestaan, (f"{variant.name} laat {len(overig)} andere scenario's falen (toegestaan "
                                        f"{toegestaan}: {reden}): {overig}")
+
+
+@pytest.mark.parametrize("mutant", MUTANTEN)
+def test_een_mutant_uit_de_steekproef_wordt_betrapt(mutant, kapotte_runs):
+    """The sample of the mutation score in make test: caught by a scenario of its rule, and nothing else fails."""
+    from sut import mutanten
+
+    _, regel = mutanten.ontleed(mutant)
+    resultaten = kapotte_runs.get(mutant)
+    assert resultaten, f"geen resultaten voor {mutant}"
+    gefaald = [r for r in resultaten if r["uitkomst"] == "failed"]
+    assert [r for r in gefaald if regel in r["tags"]], f"{mutant} wordt niet betrapt: {len(resultaten)} scenario's"
+    assert not [r["naam"] for r in gefaald if regel not in r["tags"]], f"{mutant} breekt ook andere scenario's"
+
+
+def test_the_sample_spans_the_rule_families():
+    from ketenproef import corpus
+
+    register = corpus.rule_register()
+    assert len(MUTANTEN) >= 20
+    assert len({register[m.rsplit("-", 1)[1]]["soort"] for m in MUTANTEN}) >= 3
 
 
 def test_every_stated_tolerance_belongs_to_a_variant():

@@ -1,0 +1,55 @@
+"""Mutants (sut/mutanten.py): derived from the rule registry, each the reference system of a role with exactly
+one rule switched off, found by name like any built-in system but not listed by ``ketenproef suts``."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketenproef import corpus
+from ketenproef.rules import registry
+from sut import mutanten
+from sut.registry import info, open_sut, systems
+
+FAIL = corpus.corpus_dir() / "voorbeelden" / "personen" / "CS050_WMO301_fail.xml"
+
+
+def test_every_registered_check_has_a_mutant_for_each_role_that_sends_or_receives_its_messages():
+    ids = {r.id for r in registry.rules()}
+    for rol in mutanten.ROLLEN:
+        assert set(mutanten.regels(rol)) <= ids
+    beide = set(mutanten.regels("aanbieder")) | set(mutanten.regels("gemeente"))
+    assert beide == ids  # every message has a sender and a receiver among the two roles
+    assert len(mutanten.alle()) == len(mutanten.regels("aanbieder")) + len(mutanten.regels("gemeente"))
+
+
+def test_a_newly_registered_rule_gets_its_mutants_by_itself():
+    @registry.regel("TR999", berichten=["305"], retourcode="9999", scope="chain")
+    def TR999(b, keten):  # noqa: N802 - a rule function carries its official id
+        return []
+
+    mutanten._regels_per_rol.cache_clear()
+    try:
+        assert "TR999" in mutanten.regels("aanbieder") and "TR999" in mutanten.regels("gemeente")
+        assert info("mutant-gemeente-TR999").rules == ("TR999",)
+    finally:
+        registry._RULES.pop("TR999")
+        mutanten._regels_per_rol.cache_clear()
+
+
+def test_a_mutant_drops_exactly_its_rule_from_its_judgement():
+    referentie, mutant = open_sut("referentie-aanbieder"), open_sut("mutant-aanbieder-CS050")
+    assert mutant.zonder_regels == frozenset({"CS050"}) and mutant.name == "mutant-aanbieder-CS050"
+    data = FAIL.read_bytes()
+    voor = referentie.valideer(data)
+    na = mutant.valideer(data)
+    assert "CS050" in {f.rule for f in voor.findings} and not voor.valid
+    assert [f for f in voor.findings if f.rule != "CS050"] == na.findings
+    assert na.valid
+
+
+def test_mutants_are_found_by_name_but_not_listed():
+    assert info("mutant-aanbieder-TR019").role == "aanbieder"
+    assert info("mutant-aanbieder-XX999") is None and info("mutant-schrijver-TR019") is None
+    assert not [s for s in systems() if s.name.startswith(mutanten.PREFIX)]
+    with pytest.raises(ValueError, match="onbekend systeem"):
+        open_sut("mutant-aanbieder-XX999")
