@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: install browser rapport test lint bench clean
+.PHONY: install browser rapport test lint bench zelftest clean
 
 $(BIN)/ketenproef: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ rapport: install
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q -n 2 --durations=10
+
+# the suite's mutation score: every registered rule's mutants against their scenarios; keeps suite/mutatiescore.json
+zelftest: install
+	$(BIN)/ketenproef zelftest --leg-vast --rapport reports/zelftest
 
 bench: install
 	$(BIN)/python benchmarks/bench_validate.py
