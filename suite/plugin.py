@@ -36,6 +36,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--eigen-scenarios", action="store_true",
                     help="bij mutanten (mutant-ROL-REGEL, ketenproef zelftest): elke mutant alleen met de scenario's "
                          "van zijn regel en een vaste steekproef van andere")
+    group.addoption("--alleen-eigen-regels", default="", metavar="NAMEN",
+                    help="met --eigen-scenarios: ook deze ingebouwde systemen (komma's) alleen met de scenario's van "
+                         "hun eigen regels en de steekproef, zoals een mutant")
 
 
 def sut_specs(config: pytest.Config) -> list[str]:
@@ -101,7 +104,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if metafunc.config.getoption("eigen_scenarios") and scenario_van(metafunc.definition) is not None:
         scen = scenario_van(metafunc.definition)
         alle_tags = namen | {t for ex in getattr(scen, "examples", None) or [] for t in getattr(ex, "tags", ())}
-        specs = eigen_mutanten(specs, alle_tags, metafunc.definition.nodeid) or [GEEN_SYSTEEM]
+        specs = eigen_mutanten(specs, alle_tags, metafunc.definition.nodeid, metafunc.config) or [GEEN_SYSTEEM]
         metafunc.fixturenames.append("sut_naam")
         metafunc.parametrize("sut_naam", specs, ids=specs)
     elif len(specs) > 1 and scenario_van(metafunc.definition) is not None:
@@ -121,31 +124,44 @@ def _voor_deze_mutant(item: pytest.Item) -> bool:
         return True
     if spec == GEEN_SYSTEEM:
         return False
-    from sut import mutanten
-
-    gevonden = mutanten.ontleed(spec)
-    if gevonden is None:
+    regels = eigen_regels(spec, item.config)
+    if regels is None:
         return True
     namen = {m.name for m in item.iter_markers()}
-    return gevonden[1] in namen or _in_steekproef(gevonden[1], item.nodeid.split("[")[0])
+    return bool(regels & namen) or _in_steekproef(spec, item.nodeid.split("[")[0])
 
 
-def _in_steekproef(regel: str, nodeid: str) -> bool:
+def _in_steekproef(spec: str, nodeid: str) -> bool:
     import zlib
 
-    return zlib.crc32(f"{regel}|{nodeid}".encode()) % STEEKPROEF == 0
-
-
-def eigen_mutanten(specs: list[str], namen: set[str], nodeid: str) -> list[str]:
-    """The mutants among ``specs`` that run this scenario: those whose rule it is tagged with, and those that have
-    it in their fixed sample of other scenarios (to show a mutant breaks nothing unrelated). Other systems run
-    every scenario."""
     from sut import mutanten
 
+    sleutel = mutanten.ontleed(spec)[1] if mutanten.ontleed(spec) else spec  # a mutant: its rule (stable sample)
+    return zlib.crc32(f"{sleutel}|{nodeid}".encode()) % STEEKPROEF == 0
+
+
+def eigen_regels(spec: str, config: pytest.Config) -> frozenset[str] | None:
+    """The rules whose scenarios ``spec`` runs under --eigen-scenarios: a mutant's rule, or the rules of a built-in
+    system named in --alleen-eigen-regels; None for a system that runs every scenario."""
+    from sut import mutanten
+    from sut.registry import info
+
+    gevonden = mutanten.ontleed(spec)
+    if gevonden is not None:
+        return frozenset({gevonden[1]})
+    if spec in {s.strip() for s in config.getoption("alleen_eigen_regels").split(",") if s.strip()}:
+        return frozenset(info(spec).rules)
+    return None
+
+
+def eigen_mutanten(specs: list[str], namen: set[str], nodeid: str, config: pytest.Config) -> list[str]:
+    """The systems among ``specs`` that run this scenario: a mutant (or a system of --alleen-eigen-regels) when the
+    scenario carries one of its rules or is in its fixed sample of others (to show it breaks nothing unrelated);
+    any other system always."""
     out = []
     for spec in specs:
-        gevonden = mutanten.ontleed(spec)
-        if gevonden is None or gevonden[1] in namen or _in_steekproef(gevonden[1], nodeid):
+        regels = eigen_regels(spec, config)
+        if regels is None or regels & namen or _in_steekproef(spec, nodeid):
             out.append(spec)
     return out
 
