@@ -93,19 +93,11 @@ def test_every_registered_rule_and_role_is_caught_equivalent_or_a_known_open_gap
 
 
 def test_a_newly_registered_rule_without_a_zelftest_fails_the_build():
-    from ketenproef.rules import registry
-    from sut import mutanten
+    from tests.sut.helpers import nieuwe_regel
 
-    @registry.regel("TR998", berichten=["305"], retourcode="9998", scope="chain")
-    def TR998(b, keten):  # noqa: N802 - a rule function carries its official id
-        return []
-
-    mutanten._regels_per_rol.cache_clear()
-    try:
+    with nieuwe_regel("TR998"):
         assert any("mutant-gemeente-TR998 zit niet in de laatste zelftest" in p for p in problemen())
-    finally:
-        registry._RULES.pop("TR998")
-        mutanten._regels_per_rol.cache_clear()
+    assert problemen() == []
 
 
 def test_the_score_file_counts_what_it_lists():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 
@@ -114,3 +115,19 @@ def tekst(root: etree._Element, pad: str) -> str | None:
 def alle(root: etree._Element, element: str) -> list[str]:
     """The texts of every element with this local name, in document order."""
     return [el.text for el in root.iter(f"{{*}}{element}")]
+
+
+@contextlib.contextmanager
+def nieuwe_regel(rule_id: str, bericht: str = "305"):
+    """A chain rule ``rule_id`` on ``bericht`` registered for the duration of the block (finds nothing), as a
+    newly written rule would be; the mutants see it (their cache is cleared before and after)."""
+    from ketenproef.rules import registry
+    from sut import mutanten
+
+    registry.regel(rule_id, berichten=[bericht], retourcode="9" + rule_id[-3:], scope="chain")(lambda b, keten: [])
+    mutanten._regels_per_rol.cache_clear()
+    try:
+        yield
+    finally:
+        registry._RULES.pop(rule_id)
+        mutanten._regels_per_rol.cache_clear()

@@ -9,6 +9,7 @@ from ketenproef import corpus
 from ketenproef.rules import registry
 from sut import mutanten
 from sut.registry import info, open_sut, systems
+from tests.sut.helpers import nieuwe_regel
 
 FAIL = corpus.corpus_dir() / "voorbeelden" / "personen" / "CS050_WMO301_fail.xml"
 
@@ -23,17 +24,10 @@ def test_every_registered_check_has_a_mutant_for_each_role_that_sends_or_receive
 
 
 def test_a_newly_registered_rule_gets_its_mutants_by_itself():
-    @registry.regel("TR999", berichten=["305"], retourcode="9999", scope="chain")
-    def TR999(b, keten):  # noqa: N802 - a rule function carries its official id
-        return []
-
-    mutanten._regels_per_rol.cache_clear()
-    try:
+    with nieuwe_regel("TR999"):
         assert "TR999" in mutanten.regels("aanbieder") and "TR999" in mutanten.regels("gemeente")
         assert info("mutant-gemeente-TR999").rules == ("TR999",)
-    finally:
-        registry._RULES.pop("TR999")
-        mutanten._regels_per_rol.cache_clear()
+    assert "TR999" not in mutanten.regels("gemeente")
 
 
 def test_a_mutant_drops_exactly_its_rule_from_its_judgement():
