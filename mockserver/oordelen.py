@@ -52,6 +52,7 @@ def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dic
         store.update(retour_id, toegepast=1, afgekeurd=skipped)
     if answered:
         store.update(heen_id, beantwoord=BEANTWOORD)
+        partner.opgehaald.discard(heen_id)  # answered: no postbus run has to close it
     body = {"id": retour_id, "message": m.bericht, "status": status, "retour_id": None, "heen_id": heen_id,
             "oordelen": [{"soort": s, "goed": g, "detail": d} for s, g, d in verdicts]}
     return Uitkomst(202, body)

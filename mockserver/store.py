@@ -52,6 +52,9 @@ ADDED = (("sha256", "TEXT"), ("herhaling_van", "INTEGER"), ("ingepakt", "INTEGER
 VERWERKT = ("geaccepteerd", "afgekeurd")  # an incoming message that was processed (a repeat gets its outcome)
 
 JSON_COLUMNS = ("bevindingen", "fouten", "afgekeurd", "verwachting")
+# A heenbericht of the mock that still waits for the SUT's retour.
+WACHT_OP_RETOUR = ("richting = 'uit' AND soort = 'heen' AND actief = 1 AND verwachting IS NOT NULL "
+                   "AND beantwoord = 0")
 
 
 META = ("id, tijd, richting, bericht, soort, van, voor, eigen_id, ref_id, status, grootte, bevindingen, fouten, "
@@ -204,15 +207,12 @@ class Store:
 
     def pending(self) -> list[dict]:
         """The mock's heenberichten still waiting for a retour from the SUT."""
-        return self.db.execute(
-            f"SELECT {META} FROM berichten WHERE richting = 'uit' AND soort = 'heen' AND actief = 1 "
-            "AND verwachting IS NOT NULL AND beantwoord = 0 ORDER BY id").fetchall()
+        return self.db.execute(f"SELECT {META} FROM berichten WHERE {WACHT_OP_RETOUR} ORDER BY id").fetchall()
 
     def pending_van(self, bsn: str) -> list[dict]:
         """The mock's heenberichten in conversation ``bsn`` still waiting for a retour from the SUT."""
         return self.db.execute(
-            f"SELECT {META} FROM berichten WHERE richting = 'uit' AND soort = 'heen' AND actief = 1 "
-            "AND verwachting IS NOT NULL AND beantwoord = 0 AND id IN (SELECT bericht_id FROM bericht_bsn "
+            f"SELECT {META} FROM berichten WHERE {WACHT_OP_RETOUR} AND id IN (SELECT bericht_id FROM bericht_bsn "
             "WHERE bsn = ?) ORDER BY id", (bsn,)).fetchall()
 
     def unpushed(self) -> list[int]:

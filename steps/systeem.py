@@ -6,6 +6,7 @@ import time
 
 from pytest_bdd import given, parsers, then, when
 
+from mockserver.store import VERWERKT  # an incoming message the ketenpartner processed
 from mockserver.transport import BAD
 from suite import oordeel
 from suite.dossier import Regel
@@ -75,8 +76,6 @@ def laatste_goed(gesprek):
     oordeel.niet_afgekeurd(gesprek, Uitkomst("laatste", True, [verstuurd[-1].id]))
 
 
-
-
 @when(parsers.parse("het systeem in een gewoon verloop een bericht {nummer} verstuurt"), target_fixture="uitkomst")
 def gewoon_verloop(gesprek, nummer):
     from suite.stromen import verloop
@@ -99,7 +98,6 @@ def geen_technische_afkeur(gesprek, uitkomst):
 
 
 # ------------------------------------------------------------------------------------ delivery after a fault
-VERWERKT = ("geaccepteerd", "afgekeurd")  # an incoming message the ketenpartner processed (mockserver.store)
 
 
 def herhaling(gesprek, wachten: bool = False) -> tuple[Regel | None, list[Regel]]:

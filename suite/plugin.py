@@ -124,46 +124,40 @@ def _voor_deze_mutant(item: pytest.Item) -> bool:
         return True
     if spec == GEEN_SYSTEEM:
         return False
-    regels = eigen_regels(spec, item.config)
-    if regels is None:
-        return True
-    namen = {m.name for m in item.iter_markers()}
-    return bool(regels & namen) or _in_steekproef(spec, item.nodeid.split("[")[0])
+    return _draait(spec, {m.name for m in item.iter_markers()}, item.nodeid.split("[")[0], item.config)
 
 
-def _in_steekproef(spec: str, nodeid: str) -> bool:
-    import zlib
-
-    from sut import mutanten
-
-    sleutel = mutanten.ontleed(spec)[1] if mutanten.ontleed(spec) else spec  # a mutant: its rule (stable sample)
-    return zlib.crc32(f"{sleutel}|{nodeid}".encode()) % STEEKPROEF == 0
-
-
-def eigen_regels(spec: str, config: pytest.Config) -> frozenset[str] | None:
-    """The rules whose scenarios ``spec`` runs under --eigen-scenarios: a mutant's rule, or the rules of a built-in
-    system named in --alleen-eigen-regels; None for a system that runs every scenario."""
+def _draait(spec: str, namen: set[str], nodeid: str, config: pytest.Config) -> bool:
+    """Whether ``spec`` runs the scenario ``nodeid`` with tags ``namen``: a mutant (or a system of
+    --alleen-eigen-regels) when the scenario carries one of its rules or is in its fixed sample of others (to show
+    it breaks nothing unrelated); any other system always."""
     from sut import mutanten
     from sut.registry import info
 
     gevonden = mutanten.ontleed(spec)
     if gevonden is not None:
-        return frozenset({gevonden[1]})
-    if spec in {s.strip() for s in config.getoption("alleen_eigen_regels").split(",") if s.strip()}:
-        return frozenset(info(spec).rules)
-    return None
+        regels, sleutel = frozenset({gevonden[1]}), gevonden[1]  # a mutant's sample follows its rule
+    elif spec in _namen(config.getoption("alleen_eigen_regels")):
+        regels, sleutel = frozenset(info(spec).rules), spec
+    else:
+        return True
+    return bool(regels & namen) or _in_steekproef(sleutel, nodeid)
+
+
+@functools.cache
+def _namen(optie: str) -> frozenset[str]:
+    return frozenset(s.strip() for s in optie.split(",") if s.strip())
+
+
+def _in_steekproef(sleutel: str, nodeid: str) -> bool:
+    import zlib
+
+    return zlib.crc32(f"{sleutel}|{nodeid}".encode()) % STEEKPROEF == 0
 
 
 def eigen_mutanten(specs: list[str], namen: set[str], nodeid: str, config: pytest.Config) -> list[str]:
-    """The systems among ``specs`` that run this scenario: a mutant (or a system of --alleen-eigen-regels) when the
-    scenario carries one of its rules or is in its fixed sample of others (to show it breaks nothing unrelated);
-    any other system always."""
-    out = []
-    for spec in specs:
-        regels = eigen_regels(spec, config)
-        if regels is None or regels & namen or _in_steekproef(spec, nodeid):
-            out.append(spec)
-    return out
+    """The systems among ``specs`` that run this scenario (``_draait``)."""
+    return [spec for spec in specs if _draait(spec, namen, nodeid, config)]
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -117,11 +117,9 @@ def draai(rol: str, namen: list[str], map_: Path, workers: int, stil: bool) -> d
         code = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, check=False).returncode
     if code not in (0, 1):
         raise UsageError(f"pytest kon de mutanten van de {rol} niet draaien (exit {code}); zie {map_ / 'pytest.log'}")
-    uit = {}
-    for pad in (map_ / "resultaten").glob("*.json"):
-        data = json.loads(pad.read_text(encoding="utf-8"))
-        uit[data["sut"]] = data["resultaten"]
-    return uit
+    from suite.coverage import lees_runs
+
+    return {run["sut"]: run["resultaten"] for run in lees_runs(map_)}
 
 
 def beoordeel(plan: dict[str, list[str]], resultaten: dict[str, list[dict]],
