@@ -135,31 +135,29 @@ def cmd_run(args) -> int:
     specs = list(REFERENTIE) if args.sut == "referentie" else [args.sut]
     rapport = Path(args.rapport or f"reports/run-{dt.datetime.now():%Y%m%d-%H%M%S}")
     _rapportmap(rapport)
+    from suite import coverage, samenvatting
+
     codes = {spec: _pytest(spec, args, rapport) for spec in specs}
-    codes = _niets_uitgevoerd(codes, rapport)
+    resultaten = samenvatting.resultaten(rapport)
+    codes = _niets_uitgevoerd(codes, resultaten)
     mislukt = {spec: code for spec, code in codes.items() if code not in (0, 1, GEEN_TESTS, NIET_UITGEVOERD)}
     if mislukt:
         raise UsageError("pytest kon niet draaien voor " + ", ".join(
             f"{spec} (exit {code}: {PYTEST_FOUTEN.get(code, 'onbekende fout')})" for spec, code in mislukt.items())
             + "; zie de melding van pytest hierboven")
     samenvoegen_junit(rapport)
-    from suite import coverage
-
     _allure(rapport)  # first: the coverage page links each scenario into allure-report/ when it exists
     matrix = coverage.schrijf(rapport) if (rapport / "resultaten").is_dir() else None
     _verklaring(rapport, matrix, specs, args)  # last: its manifest covers every other file in the folder
-    _samenvatting(codes, rapport, matrix)
+    print("\n".join(samenvatting.regels(codes, rapport, matrix, resultaten)))
     if all(code == GEEN_TESTS for code in codes.values()):
         return EXIT_GEFAALD
     return EXIT_OK if all(code in (0, GEEN_TESTS) for code in codes.values()) else EXIT_GEFAALD
 
 
-def _niets_uitgevoerd(codes: dict[str, int], rapport: Path) -> dict[str, int]:
+def _niets_uitgevoerd(codes: dict[str, int], resultaten: list[dict]) -> dict[str, int]:
     """A system of which every selected scenario was skipped (e.g. not reachable) did not pass: pytest says 0,
     the run says "niet uitgevoerd" and exits 1."""
-    from suite import samenvatting
-
-    resultaten = samenvatting.resultaten(rapport)
     uit = dict(codes)
     for spec, code in codes.items():
         eigen = [r for r in resultaten if (r.get("sut") or spec) == spec]
@@ -261,12 +259,6 @@ def _verklaring(rapport: Path, matrix: dict | None, specs: list[str], args) -> N
     pdf = f" en {verklaring.PDF_NAAM}" if data["pdf"] == verklaring.PDF_NAAM else ""
     print(f"ketenproef run: verklaring in {rapport / verklaring.HTML_NAAM}{pdf} (controle: ketenproef verklaring "
           f"controleer {rapport})", flush=True)
-
-
-def _samenvatting(codes: dict[str, int], rapport: Path, matrix: dict | None) -> None:
-    from suite import samenvatting
-
-    print("\n".join(samenvatting.regels(codes, rapport, matrix, samenvatting.resultaten(rapport))))
 
 
 # ----------------------------------------------------------------------------------------------------- suts
