@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import sys
 
-STUK = 256  # items let go of between two looks at the stack (the GIL can change hands at every bytecode)
-
 
 def afbreken(stapel: list) -> None:
     """Let go of what ``stapel`` holds (the caller hands the list over and keeps no other reference to its items),
