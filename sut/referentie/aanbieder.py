@@ -7,6 +7,9 @@ correct system would refuse (SutError), validates the message as the gemeente wo
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from ketenproef import corpus, factory
 from ketenproef.keten.regie import TIJDELIJK, Klant, Regie, StartSleutel, StopSleutel
 from ketenproef.keten.toewijzingen import Toewijzing
@@ -60,13 +63,35 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         return None
 
     def toewijzing_van(self, gegevens: dict) -> tuple[str, Toewijzing]:
-        """The toewijzing a trigger refers to (``ToewijzingNummer`` and ``bsn``), as last received."""
+        """The toewijzing a trigger refers to (``ToewijzingNummer`` and ``bsn``), as last received. A start or
+        stop about a toewijzing never received breaks TR019; a prestatie (with ``GeleverdVolume``) breaks TR338,
+        and on a deleted toewijzing TR384. A mutant without such a rule (or without TR304, for a toewijzing of
+        another client) uses the number anyway."""
+        prestatie = "GeleverdVolume" in gegevens
+        onbekend, verwijderd = ("TR338", "TR384") if prestatie else ("TR019", None)
         standaard, nummer, bsn, t = self.zoek_toewijzing(gegevens)
         if t is None:
-            raise SutError(f"toewijzing {nummer} van client {bsn} is nooit ontvangen (TR019)")
-        if t.verwijderd:
-            raise SutError(f"toewijzing {nummer} is door de gemeente verwijderd")
+            t = self.toewijzing_zonder_controle(standaard, nummer, bsn, onbekend)
+        if t is None:
+            raise SutError(f"toewijzing {nummer} van client {bsn} is nooit ontvangen ({onbekend})")
+        if t.verwijderd and (verwijderd is None or self.houdt_zich_aan(verwijderd)):
+            raise SutError(f"toewijzing {nummer} is door de gemeente verwijderd" + (f" ({verwijderd})" if verwijderd
+                                                                                    else ""))
         return standaard, t
+
+    def toewijzing_zonder_controle(self, standaard: str, nummer: int, bsn: str, onbekend: str) -> Toewijzing | None:
+        """For a mutant: the toewijzing of another client under this number (without TR304), or for a number never
+        received one of the client's toewijzingen under that number (without ``onbekend``); else None."""
+        toewijzingen = self.keten(standaard).toewijzingen
+        andere = toewijzingen.get(self.gemeente, self.aanbieder, nummer)
+        if andere is not None:
+            return dataclasses.replace(andere, bsn=bsn) if not self.houdt_zich_aan("TR304") else None
+        eigen = toewijzingen.van_client(self.gemeente, self.aanbieder, bsn)
+        if eigen and not self.houdt_zich_aan(onbekend):
+            # nothing known about this number: no period or volume to keep a message within
+            return dataclasses.replace(eigen[-1], nummer=nummer, ingangsdatum=dt.date(1900, 1, 1), einddatum=None,
+                                       volume=None)
+        return None
 
     def actuele_toewijzingen(self, standaard: str, bsn: str) -> list[Toewijzing]:
         alle = self.keten(standaard).toewijzingen.van_client(self.gemeente, self.aanbieder, str(bsn))
@@ -100,12 +125,16 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         return f"VERZOEK-{self.eigen}-{self.volgende('referentie'):06d}"
 
     def eis_geen_openstaand_verzoek(self, standaard: str, bsn: str) -> None:
+        if not self.houdt_zich_aan("TR374"):
+            return
         open_ = self.keten(standaard).part(Verzoeken).openstaand(standaard, self.gemeente, self.aanbieder, bsn)
         if open_:
             raise SutError(f"er staat nog een verzoek open voor client {bsn} ({open_[0][0].referentie}); "
                            "wacht op het antwoord (TR374, OP350)")
 
     def eis_nieuwe_referenties(self, standaard: str, referenties: list[str]) -> None:
+        if not self.houdt_zich_aan("TR347"):
+            return
         verzoeken = self.keten(standaard).part(Verzoeken)
         for ref in referenties:
             if verzoeken.verzoek(Ref(standaard, self.gemeente, self.aanbieder, ref)) is not None:
@@ -129,7 +158,9 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         return {"standaard": standaard, "ReferentieAanbieder": referenties}
 
     def ongewijzigde_producten(self, actueel: list[Toewijzing], te_wijzigen: set[int]) -> list[dict]:
-        """Every actual toewijzing that is not to be changed (TR349)."""
+        """Every actual toewijzing that is not to be changed (TR349; a mutant without TR349 leaves them out)."""
+        if not self.houdt_zich_aan("TR349"):
+            return []
         return [{"ToewijzingNummer": t.nummer} for t in actueel if t.nummer not in te_wijzigen]
 
     def verzoek_om_wijziging(self, gegevens: dict) -> dict:
@@ -143,7 +174,10 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         actueel = self.actuele_toewijzingen(standaard, bsn)
         onbekend = nummers - {t.nummer for t in actueel}
         if onbekend:
-            raise SutError(f"geen actuele toewijzing(en) {sorted(onbekend)} voor client {bsn} (TR349)")
+            andere = self.te_wijzigen_zonder_controle(standaard, onbekend)
+            if len(andere) < len(onbekend):
+                raise SutError(f"geen actuele toewijzing(en) {sorted(onbekend)} voor client {bsn} (TR351, TR304)")
+            actueel = [*actueel, *andere]
         einde = {t.nummer: t.einddatum for t in actueel}
         for p in te_wijzigen:  # without a new Einddatum the toewijzing keeps its own (IV092)
             if not p.get("Einddatum") and einde[int(p["ToewijzingNummer"])]:
@@ -152,10 +186,25 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         self.eis_geen_openstaand_verzoek(standaard, bsn)
         self.eis_nieuwe_referenties(standaard, [referentie])
         verzoek = {"ReferentieAanbieder": referentie, "RedenVerzoek": gegevens["RedenVerzoek"],
-                   "OngewijzigdeProducten": self.ongewijzigde_producten(actueel, nummers),
+                   "OngewijzigdeProducten": self.ongewijzigde_producten(
+                       [t for t in actueel if t.bsn == bsn], nummers),
                    "TeWijzigenProducten": te_wijzigen, "NieuweProducten": nieuw}
         self.verstuur_heen(berichtnaam(standaard, "317"), {"Client": {"Bsn": bsn, "Verzoek": verzoek}})
         return {"standaard": standaard, "ReferentieAanbieder": referentie}
+
+    def te_wijzigen_zonder_controle(self, standaard: str, nummers: set[int]) -> list[Toewijzing]:
+        """For a mutant: the toewijzingen under ``nummers`` that are not the client's actual ones and that a rule it
+        does not keep would forbid to change: of another client (TR304), or not actual (TR351)."""
+        out = []
+        for nummer in nummers:
+            t = self.keten(standaard).toewijzingen.get(self.gemeente, self.aanbieder, nummer)
+            if t is None:
+                continue
+            if not self.houdt_zich_aan("TR304") and t.actueel(self.vandaag):
+                out.append(t)
+            elif not self.houdt_zich_aan("TR351") and not t.actueel(self.vandaag):
+                out.append(t)
+        return out
 
     # ------------------------------------------------------------------ start and stop
     def start_product(self, t: Toewijzing, begindatum) -> dict:
@@ -167,7 +216,7 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         standaard, t = self.toewijzing_van(gegevens)
         begindatum = datum(gegevens["Begindatum"], "Begindatum")
         start, stops = self.lopende_start(standaard, t.bsn, t.nummer)
-        if start is not None and not stops:
+        if start is not None and not stops and self.houdt_zich_aan("TR326"):
             raise SutError(f"toewijzing {t.nummer} heeft al een lopende start op {start.begindatum} (TR326)")
         naam = berichtnaam(standaard, "305")
         client = {**self.client(standaard, t.bsn, naam), "StartProducten": [self.start_product(t, begindatum)]}
@@ -185,18 +234,34 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
     def stop_zorg(self, gegevens: dict) -> dict:
         verplicht(gegevens, "RedenBeeindiging", "Einddatum")
         standaard, t = self.toewijzing_van(gegevens)
-        return self.stop(standaard, t, str(gegevens["RedenBeeindiging"]), datum(gegevens["Einddatum"], "Einddatum"))
+        begin = datum(gegevens["Begindatum"], "Begindatum") if gegevens.get("Begindatum") else None
+        return self.stop(standaard, t, str(gegevens["RedenBeeindiging"]), datum(gegevens["Einddatum"], "Einddatum"),
+                         begin)
 
-    def stop(self, standaard: str, t: Toewijzing, reden: str, einddatum) -> dict:
+    def stop(self, standaard: str, t: Toewijzing, reden: str, einddatum, begindatum=None) -> dict:
         start, stops = self.lopende_start(standaard, t.bsn, t.nummer)
         if start is None:
+            start = self.start_zonder_controle(standaard, t, begindatum)
+        if start is None:
             raise SutError(f"toewijzing {t.nummer} heeft geen lopende start om te stoppen (OP072, TR382)")
-        if reden == TIJDELIJK and stops:
+        if reden == TIJDELIJK and stops and self.houdt_zich_aan("TR413"):
             raise SutError(f"de levering onder toewijzing {t.nummer} is al tijdelijk gestopt (TR413)")
         naam = berichtnaam(standaard, "307")
         product = self.stop_product(t, start, self.reden_beeindiging(reden, stops), einddatum)
         self.verstuur_heen(naam, {"Client": {**self.client(standaard, t.bsn, naam), "StopProducten": [product]}})
         return {"standaard": standaard, "Begindatum": start.begindatum.isoformat()}
+
+    def start_zonder_controle(self, standaard: str, t: Toewijzing, begindatum) -> StartSleutel | None:
+        """For a mutant, the start a stop refers to when no delivery is running: the latest start, though it was
+        stopped definitively (without TR415), or the Begindatum the trigger names (without TR382); else None."""
+        if not self.houdt_zich_aan("TR415"):
+            regie = self.keten(standaard).part(Regie)
+            eerder = [s for s in regie.starts(self.klant(standaard, t.bsn)) if s.nummer == t.nummer]
+            if eerder:
+                return max(eerder, key=lambda s: s.begindatum)
+        if not self.houdt_zich_aan("TR382") and begindatum is not None:
+            return StartSleutel(t.nummer, t.categorie, t.code, begindatum)
+        return None
 
     # ------------------------------------------------------------------ after the mail
     def na_postbus(self) -> dict:

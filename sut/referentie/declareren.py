@@ -94,7 +94,7 @@ class Declareren:
     def declareer(self, gegevens: dict) -> dict:
         verplicht(gegevens, "DeclaratiePeriode", "prestaties")
         periode = periode_van(gegevens["DeclaratiePeriode"], "DeclaratiePeriode")
-        if not is_declaratieperiode(periode):
+        if not is_declaratieperiode(periode) and self.houdt_zich_aan("CS340"):
             raise SutError(f"DeclaratiePeriode {periode.begindatum} - {periode.einddatum} is geen hele "
                            "kalendermaand (CS340)")
         regels, standaarden = [], set()
@@ -127,30 +127,34 @@ class Declareren:
 
     def eis_nieuwe_periode(self, standaard: str, periode: Periode) -> None:
         laatste = self.laatste_periode(standaard)
-        if not declaratieperiode_toegestaan(periode, laatste):
+        if not declaratieperiode_toegestaan(periode, laatste) and self.houdt_zich_aan("TR318"):
             raise SutError(f"DeclaratiePeriode {periode.begindatum} ligt voor de laatst ingediende "
                            f"{laatste.begindatum} (IV090, TR318)")
 
     def eis_nieuwe_referentienummers(self, prestaties: list[dict]) -> None:
+        if not self.houdt_zich_aan("TR314"):
+            return
         gebruikt = set(self.ingediend())
         nieuw = [p["ProductReferentie"]["ReferentieNummer"] for p in prestaties]
         dubbel = sorted(r for r in nieuw if r in gebruikt or nieuw.count(r) > 1)
         if dubbel:
-            raise SutError(f"ReferentieNummer(s) {dubbel} zijn al gebruikt (OP283)")
+            raise SutError(f"ReferentieNummer(s) {dubbel} zijn al gebruikt (OP283, TR314)")
 
     def maak_prestatie(self, item: dict, t: Toewijzing, periode: Periode) -> dict:
         verplicht(item, "GeleverdVolume")
         eenheid = str(item.get("Eenheid") or t.eenheid or "")
         if not eenheid:
             raise SutError(f"toewijzing {t.nummer} heeft geen Omvang: geef de Eenheid van de prestatie")
-        if t.eenheid and not eenheid_past(eenheid, t.eenheid):
+        past = not t.eenheid or eenheid_past(eenheid, t.eenheid)
+        if not past and self.houdt_zich_aan("TR341"):
             raise SutError(f"Eenheid {eenheid} past niet bij de toewijzing in Eenheid {t.eenheid} (TR341)")
         categorie, code = item.get("ProductCategorie") or t.categorie, item.get("ProductCode") or t.code
         if not (categorie and code):
             raise SutError(f"toewijzing {t.nummer} heeft geen productcode: geef ProductCategorie en ProductCode")
         pp = self.productperiode(item, t, periode)
         volume = getal(item["GeleverdVolume"], "GeleverdVolume")
-        self.controleer_volume(t, pp, volume, eenheid)
+        if past:  # volumes in another Eenheid are not comparable (a mutant without TR341 gets here)
+            self.controleer_volume(t, pp, volume, eenheid)
         tarief, bedrag = self.bedrag(t, item, volume, eenheid)
         referentie = item.get("ReferentieNummer") or f"P{self.eigen}{self.volgende('prestatie'):08d}"[:20]
         return {"ProductReferentie": {"ReferentieNummer": referentie}, "ToewijzingNummer": t.nummer,
@@ -166,7 +170,7 @@ class Declareren:
             pp = doorsnede(periode, t.ingangsdatum, t.einddatum)
             if pp is None:
                 raise SutError(f"toewijzing {t.nummer} loopt niet in de DeclaratiePeriode")
-        fouten = controleer_productperiode(pp, t.ingangsdatum, t.einddatum)
+        fouten = [r for r in controleer_productperiode(pp, t.ingangsdatum, t.einddatum) if self.houdt_zich_aan(r)]
         if fouten:
             raise SutError(f"ProductPeriode {pp.begindatum} - {pp.einddatum} past niet bij toewijzing {t.nummer} "
                            f"({', '.join(fouten)})")
@@ -174,7 +178,7 @@ class Declareren:
 
     def controleer_volume(self, t: Toewijzing, pp: Periode, volume: int, eenheid: str) -> None:
         """TR321: a correct aanbieder does not declare more than was allocated for the ProductPeriode."""
-        if t.volume is None or not (t.eenheid and t.frequentie):
+        if t.volume is None or not (t.eenheid and t.frequentie) or not self.houdt_zich_aan("TR321"):
             return
         try:
             omvang = Omvang(t.ingangsdatum, t.einddatum, t.volume, t.eenheid, t.frequentie, t.categorie)
@@ -208,7 +212,9 @@ class Declareren:
             raise SutError(f"prestatie {referentie} is nooit gedeclareerd")
         debet, standaard, _, _ = ingediend[referentie]
         bsn = debet.pop("Bsn")
-        if not self.mag_crediteren(debet, self.goedgekeurd(standaard), self.gecrediteerd(standaard)):
+        goedgekeurd = self.goedgekeurd(standaard) if self.houdt_zich_aan("TR323") else set(ingediend)
+        gecrediteerd = self.gecrediteerd(standaard) if self.houdt_zich_aan("TR390") else set()
+        if not self.mag_crediteren(debet, goedgekeurd, gecrediteerd):
             raise SutError(f"prestatie {referentie} kan niet gecrediteerd worden: niet (of nog niet) goedgekeurd in "
                            "een 325, of al gecrediteerd (IV085, TR323, TR390)")
         nieuw = gegevens.get("NieuwReferentieNummer") or f"C{self.eigen}{self.volgende('prestatie'):08d}"[:20]

@@ -104,7 +104,9 @@ class ReferentieGemeente(ReferentieSysteem):
     # ------------------------------------------------------------------ sending a 301
     def overige_actuele(self, standaard: str, bsn: str, al: set[int]) -> list[dict]:
         """The other actual toewijzingen of the client at this aanbieder, sent again unchanged (OP087), without a
-        ReferentieAanbieder (IV094, IV097)."""
+        ReferentieAanbieder (IV094, IV097). A mutant without OP087 sends only the new or changed ones."""
+        if not self.houdt_zich_aan("OP087"):
+            return []
         out = []
         for t in self.keten(standaard).toewijzingen.van_client(self.gemeente, self.aanbieder, bsn):
             if t.actueel(self.vandaag) and t.nummer not in al:
@@ -131,6 +133,8 @@ class ReferentieGemeente(ReferentieSysteem):
         relaties = client.get("Relaties") or []
         if all(r.get("Nummer") for r in relaties):
             return client
+        if not self.houdt_zich_aan("OP071"):  # a mutant numbers them in the order given, every time anew
+            return {**client, "Relaties": [{"Nummer": i, **r} for i, r in enumerate(relaties, start=1)]}
         bekend = self.keten(standaard).part(Relaties).bekend(self.gemeente, bsn)
         nummer_van = {p: n for n, p in bekend.items()}
         gebruikt = {int(n) for n in bekend} | {int(r["Nummer"]) for r in relaties if r.get("Nummer")}
@@ -184,17 +188,19 @@ class ReferentieGemeente(ReferentieSysteem):
     def eis_beantwoordbaar(self, standaard: str, referentie: str, antwoord: str) -> None:
         verzoeken = self.keten(standaard).part(Verzoeken)
         ref = self.ref(standaard, referentie)
-        if verzoeken.toegewezen_in(ref):
+        if verzoeken.toegewezen_in(ref) and self.houdt_zich_aan("TR359"):
             raise SutError(f"verzoek {referentie} is al gehonoreerd met een toewijzing (TR359)")
         eerder = verzoeken.antwoorden(ref)
-        if eerder and (eerder[-1] != IN_ONDERZOEK or antwoord == IN_ONDERZOEK):
+        if eerder and ((eerder[-1] != IN_ONDERZOEK and self.houdt_zich_aan("TR365"))
+                       or (antwoord == IN_ONDERZOEK and self.houdt_zich_aan("TR360"))):
             raise SutError(f"verzoek {referentie} is al beantwoord ({eerder}); alleen na 'in onderzoek' volgt nog "
                            "een afwijzing of toewijzing (TR360, TR365)")
 
     def beantwoord_verzoek(self, gegevens: dict) -> dict:
         verplicht(gegevens, "ReferentieAanbieder", "VerzoekAntwoord")
         referentie, antwoord = str(gegevens["ReferentieAanbieder"]), str(gegevens["VerzoekAntwoord"])
-        standaard = self.ontvangen_verzoek(referentie).standaard
+        verzoek = self.ontvangen_verzoek(referentie, verplicht_=self.houdt_zich_aan("TR355"))
+        standaard = verzoek.standaard if verzoek else self.standaard(gegevens)  # a mutant without TR355 answers anyway
         self.eis_beantwoordbaar(standaard, referentie, antwoord)
         data = {"ReferentieAanbieder": referentie, "VerzoekAntwoord": antwoord}
         if antwoord == AFGEWEZEN:
@@ -268,8 +274,10 @@ class ReferentieGemeente(ReferentieSysteem):
         if budget is not None or t.frequentie == TOTAAL:
             aangepast.update({k: v for k, v in (("Budget", budget), ("Omvang", omvang)) if v is not None})
             return [{**aangepast, "Einddatum": einddatum}]
-        if omvang is None or {k: str(v) for k, v in omvang.items()} == oud.get("Omvang"):
+        if (omvang is None or {k: str(v) for k, v in omvang.items()} == oud.get("Omvang")) \
+                and self.houdt_zich_aan("OP380"):
             return [{**aangepast, "Einddatum": einddatum}]
+        omvang = omvang or oud.get("Omvang")  # a mutant without OP380 replaces the toewijzing instead of extending
         if gewenst <= t.ingangsdatum:  # a new omvang over the whole period: replace the toewijzing
             aangepast.update(RedenWijziging=VERWIJDERD, Einddatum=oud["Ingangsdatum"])
         else:

@@ -213,6 +213,11 @@ class ReferentieSysteem(SystemUnderTest):
             report.findings = [f for f in report.findings if f.rule not in self.zonder_regels]
         return report
 
+    def houdt_zich_aan(self, regel: str) -> bool:
+        """Whether this system keeps ``regel`` in its own domain checks before sending. A mutant without the rule
+        (``zonder_regels``) skips the check that enforces it and sends what the rule forbids when asked to."""
+        return regel not in self.zonder_regels
+
     def controleer(self, naam: str, report: Report) -> None:
         if self.zelfcontrole and not report.valid:
             raise SutError(f"{self.name} zou een ongeldig {naam} sturen: {bevindingen(report)}")
