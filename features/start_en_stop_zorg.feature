@@ -61,6 +61,28 @@ Functionaliteit: Start en stop zorg
       Als de aanbieder de zorg definitief stopt per "2026-01-09"
       Dan keurt de ontvanger alle berichten goed
 
+  @iwmo @ijw @TR018
+  Regel: Een stop eindigt niet voor de start (TR018)
+    TR018: de Einddatum van een StopProduct ligt op of na de Begindatum. Een verzender stuurt geen stop die dat
+    breekt; een ontvanger keurt hem af (retourcode 0001 in de Header).
+
+    Scenario: Een stop met een einddatum voor de begindatum van de start gaat niet door
+      Gegeven de aanbieder heeft de zorg gestart op "2025-10-08"
+      Als de aanbieder de zorg stopt met reden "20" per "2025-10-01"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @TR074
+  Regel: Een start met dezelfde sleutel wordt niet nog eens gestuurd (TR074)
+    TR074: bij StatusAanlevering 1 is de logische sleutel van een StartProduct (ToewijzingNummer, Product,
+    Begindatum) uniek onder alle eerder ontvangen, niet verwijderde leveringen. Na een tijdelijke stop hervat de
+    aanbieder de zorg dus met een nieuwe start op een andere dag, niet met de start van toen.
+
+    Scenario: Na een tijdelijke stop dezelfde start nog eens sturen gaat niet door
+      Gegeven de aanbieder heeft de zorg gestart op "2025-10-08"
+      En de aanbieder heeft de zorg tijdelijk gestopt per "2025-11-02"
+      Als de aanbieder de zorg start per "2025-10-08"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9074" op "StartProduct"
+
   @iwmo @ijw @TR413
   Regel: Geen tweede tijdelijke stop (TR413)
 
