@@ -1,9 +1,15 @@
 """Peak memory for judging one large JW323 as the ketenpartner does (issue 8: at most 6x its size). Not a test.
 
-Writes a generated 323 of --prestaties prestaties (24,000: about 23 MB) to a temporary file, then judges it in a
-fresh process: the message alone (``beoordeling.enkel``: parse, XSD, single-message rules), then the chain rules
-and the 325 (``ontvangst.judge``). Prints ru_maxrss above the warmed-up process after each step, in MiB and as a
-multiple of the message's size.
+Writes a generated 323 of --prestaties prestaties (24,000: about 23 MB; no toewijzingen, so the 325 rejects every
+prestatie: the worst case) to a temporary file, then
+
+1. judges it in a fresh process: the message alone (``beoordeling.enkel``: parse, XSD, single-message rules), then
+   the chain rules and the 325 (``ontvangst.judge``); ru_maxrss above the warmed-up process after each step;
+2. posts it to a real ``ketenproef serve`` on loopback after 50 small messages: the server's peak resident memory
+   (VmHWM, reset just before the post) above its resident memory before, with the request body, the answer and
+   the store included.
+
+Each figure in MiB and as a multiple of the message's size.
 
     .venv/bin/python benchmarks/geheugen_beoordeling.py [--prestaties 24000]
 """
@@ -12,10 +18,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import resource
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from ketenproef import factory
@@ -63,7 +73,52 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:  # each step its own process: ru_maxrss survives fork and exec
         path = str(Path(tmp) / "groot.xml")
         subprocess.check_call([sys.executable, __file__, "--maak", path, "--prestaties", str(args.prestaties)])
-        return subprocess.call([sys.executable, __file__, "--meet", path])
+        subprocess.check_call([sys.executable, __file__, "--meet", path])
+        return server(Path(path).read_bytes(), Path(tmp) / "geheugen.sqlite")
+
+
+def vm(pid: int) -> dict[str, float]:
+    """VmRSS and VmHWM of a process, in MiB."""
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            out[key] = int(value.split()[0]) / 1024
+    return out
+
+
+def post(url: str, body: bytes) -> int:
+    request = urllib.request.Request(f"{url}/berichten", data=body, headers={"Content-Type": "application/xml"})
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def server(data: bytes, db: Path) -> int:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_mockserver import messages, start_server
+
+    dagtekening = re.search(rb"<[^>]*Dagtekening>([0-9-]+)<", data).group(1).decode()
+    proc, url = start_server(db, dagtekening)
+    try:
+        for body in messages(50):
+            post(url, body)
+        Path(f"/proc/{proc.pid}/clear_refs").write_text("5")  # VmHWM from here on
+        before = vm(proc.pid)["VmRSS"]
+        start = time.perf_counter()
+        status = post(url, data)
+        seconds = time.perf_counter() - start
+        peak = vm(proc.pid)["VmHWM"] - before
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    size = len(data) / 2 ** 20
+    print(f"door de server (POST /berichten, HTTP {status} in {seconds:.1f} s): piek +{peak:.0f} MiB "
+          f"({peak / size:.1f}x) boven {before:.0f} MiB; doel <= 6x")
+    return 0 if status == 202 else 1
 
 
 if __name__ == "__main__":

@@ -11,10 +11,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
+
 from lxml import etree
 
 from ketenproef import factory
-from ketenproef.bericht import Bericht, findall, local
+from ketenproef.bericht import Bericht, find, findall, local
 from ketenproef.clock import Clock
 from ketenproef.findings import Report
 from ketenproef.retour import GEEN_OPMERKING, NIET_BEOORDEELD, kop_of_codes
@@ -45,14 +50,34 @@ def totaal(cents: int) -> dict:
 
 
 def declaratie_antwoord(report: Report, *, clock: Clock, identificatie: str) -> etree._Element:
+    """The 325 as a tree (small messages, the CLI and the tests; the ketenpartner writes it with ``antwoord``)."""
+    name, data, _ = antwoord_data(report, clock=clock, identificatie=identificatie)
+    return factory.build(name, data)
+
+
+@dataclass
+class Lijst:
+    """What a 325 lists, noted while its Clienten are made: the ReferentieNummers of its prestaties and the Bsns of
+    its clients (with or without a code of their own). The ketenpartner applies its own 325 to the Keten from this
+    (``keten.declaraties.Samenvatting``) instead of reading it back."""
+
+    referenties: set[str] = field(default_factory=set)
+    bsns: list[str] = field(default_factory=list)
+    afgewezen_bsns: set[str] = field(default_factory=set)
+
+
+def antwoord_data(report: Report, *, clock: Clock, identificatie: str) -> tuple[str, dict, Lijst]:
+    """The 325's name, its plain data and what it lists. When prestaties are rejected, Clienten is an iterator that
+    makes each Client as it is written and fills the ``Lijst`` while doing so (``schrijver``); the approved total is
+    worked out beforehand from the rejected prestaties' amounts."""
     bericht = report.bericht
     data = {"Header": factory.header_data(bericht.root, bericht.name),
             "Declaratie": declaratie_kop(bericht.root[1])}
     header = header_325(bericht, data, clock, identificatie)
-    name = name_325(bericht)
+    name, lijst = name_325(bericht), Lijst()
     codes = kop_of_codes(report, header)
     if codes is None:
-        return factory.build(name, {"Header": header})
+        return name, {"Header": header}, lijst
     header["RetourCodes"] = {"RetourCode": [GEEN_OPMERKING]}
     declaratie = data["Declaratie"]
     antwoord = {"DeclaratieNummer": declaratie["DeclaratieNummer"],
@@ -60,35 +85,50 @@ def declaratie_antwoord(report: Report, *, clock: Clock, identificatie: str) -> 
     declaratie_el = bericht.root[1]
     if declaratie_el in codes:
         antwoord.update(TotaalToegekendBedrag=totaal(0), RetourCodes={"RetourCode": codes[declaratie_el]})
-        return factory.build(name, {"Header": header, "DeclaratieAntwoord": antwoord})
-    clienten, afgewezen = rejected_clients(bericht, codes)
+        return name, {"Header": header, "DeclaratieAntwoord": antwoord}, lijst
+    afgewezen = rejected(bericht, codes)
     ingediend = signed(declaratie["TotaalIngediendBedrag"], "TotaalBedrag")
-    antwoord["TotaalToegekendBedrag"] = totaal(ingediend - afgewezen)
-    if clienten:
-        antwoord["Clienten"] = clienten
+    antwoord["TotaalToegekendBedrag"] = totaal(ingediend - sum(bedrag for _, _, bedrag in afgewezen))
+    if afgewezen:
+        antwoord["Clienten"] = rejected_clients(afgewezen, codes, lijst)
         antwoord["RetourCodes"] = {"RetourCode": [GEEN_OPMERKING]}
     else:
         antwoord["RetourCodes"] = {"RetourCode": [VOLLEDIG_TOEGEKEND]}
-    return factory.build(name, {"Header": header, "DeclaratieAntwoord": antwoord})
+    return name, {"Header": header, "DeclaratieAntwoord": antwoord}, lijst
 
 
-def rejected_clients(bericht: Bericht, codes: dict) -> tuple[list[dict], int]:
-    """The clients with rejected prestaties (OP304) and the signed sum of the rejected IngediendBedrag."""
-    clienten, afgewezen = [], 0
+def rejected(bericht: Bericht, codes: dict) -> list[tuple[etree._Element, etree._Element, int]]:
+    """(Client, Prestatie, signed IngediendBedrag) of every rejected prestatie (OP304): its own codes, or its
+    Client's."""
+    out = []
     for client in bericht.all("Client"):
         client_codes = codes.get(client)
-        prestaties = []
         for prestatie in findall(client, "Prestaties/Prestatie"):
-            own = codes.get(prestatie)
-            if client_codes or own:
-                item = prestatie_data(prestatie)
-                item["RetourCodes"] = {"RetourCode": own or [NIET_BEOORDEELD]}
-                prestaties.append(item)
-                afgewezen += signed(item["IngediendBedrag"])
-        if prestaties:
-            clienten.append({"Bsn": client[0].text, "Prestaties": prestaties,
-                             "RetourCodes": {"RetourCode": client_codes or [GEEN_OPMERKING]}})
-    return clienten, afgewezen
+            if client_codes or codes.get(prestatie):
+                out.append((client, prestatie, signed(_bedrag(prestatie))))
+    return out
+
+
+def rejected_clients(afgewezen: list, codes: dict, lijst: Lijst) -> Iterator[dict]:
+    """The Clients of the 325, one at a time, each with its rejected prestaties; notes them in ``lijst``."""
+    for client, groep in groupby(afgewezen, key=itemgetter(0)):
+        client_codes = codes.get(client)
+        prestaties = []
+        for _, prestatie, _ in groep:
+            item = prestatie_data(prestatie)
+            item["RetourCodes"] = {"RetourCode": codes.get(prestatie) or [NIET_BEOORDEELD]}
+            prestaties.append(item)
+            lijst.referenties.add(item["ProductReferentie"]["ReferentieNummer"])
+        bsn = client[0].text
+        lijst.bsns.append(bsn)
+        if client_codes:
+            lijst.afgewezen_bsns.add(bsn)
+        yield {"Bsn": bsn, "Prestaties": prestaties, "RetourCodes": {"RetourCode": client_codes or [GEEN_OPMERKING]}}
+
+
+def _bedrag(prestatie: etree._Element) -> dict:
+    el = find(prestatie, "IngediendBedrag")
+    return {local(g): g.text for g in el}
 
 
 def declaratie_kop(declaratie: etree._Element) -> dict:

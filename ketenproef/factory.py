@@ -10,6 +10,7 @@ well-formed and in schema order by construction; values are the caller's respons
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -31,7 +32,7 @@ def _container_child(node: dict) -> dict | None:
     return None
 
 
-def _value(value: Any) -> str:
+def value_text(value: Any) -> str:
     if isinstance(value, bool):
         raise FactoryError("booleans have no XML form here; use the codelist value ('1'/'2')")
     if isinstance(value, dt.datetime):
@@ -64,6 +65,14 @@ def build(name: str, data: dict) -> etree._Element:
 
 
 def _fill(parent: etree._Element, nodes: list[dict], data: dict, ns: dict, where: str) -> None:
+    for node, item, path in items(nodes, data, where):
+        _element(parent, node, item, ns, path)
+
+
+def items(nodes: list[dict], data: dict, where: str) -> Iterator[tuple[dict, Any, str]]:
+    """The children to make for ``data`` under model ``nodes``, in schema order: (node, value, path) per element,
+    after the checks against the model. A repeating element's values may be an iterator (``ketenproef.schrijver``
+    writes them as they come, without a list)."""
     if not isinstance(data, dict):
         raise FactoryError(f"{where}: expected a mapping, got {type(data).__name__}")
     known = {n["name"] for n in nodes}
@@ -76,16 +85,17 @@ def _fill(parent: etree._Element, nodes: list[dict], data: dict, ns: dict, where
             if node["min"] > 0:
                 raise FactoryError(f"{where}/{node['name']} is mandatory")
             continue
-        values = value if isinstance(value, list) and node["max"] != 1 else [value]
-        if isinstance(value, list) and node["max"] == 1:
+        lazy = isinstance(value, Iterator)
+        values = value if (isinstance(value, list) or lazy) and node["max"] != 1 else [value]
+        if (isinstance(value, list) or lazy) and node["max"] == 1:
             inner = _container_child(node)
             if inner is None:
                 raise FactoryError(f"{where}/{node['name']} occurs at most once")
             values = [{inner["name"]: value}]
-        if node["max"] is not None and len(values) > node["max"]:
+        if node["max"] is not None and not lazy and len(values) > node["max"]:
             raise FactoryError(f"{where}/{node['name']} occurs at most {node['max']} times")
         for item in values:
-            _element(parent, node, item, ns, f"{where}/{node['name']}")
+            yield node, item, f"{where}/{node['name']}"
 
 
 def _element(parent: etree._Element, node: dict, item: Any, ns: dict, where: str) -> None:
@@ -93,7 +103,7 @@ def _element(parent: etree._Element, node: dict, item: Any, ns: dict, where: str
     if "children" in node:
         _fill(el, node["children"], item, ns, where)
     else:
-        el.text = _value(item)
+        el.text = value_text(item)
 
 
 def serialise(root: etree._Element) -> bytes:

@@ -13,7 +13,7 @@ KETEN = "keten"  # level 3/4: chain or external data, retourcode on the berichtk
 ADVIES = "advies"  # a remark that does not reject the message (e.g. LF instead of CR/LF, OP192)
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: str
     retourcode: str | None

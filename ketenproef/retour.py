@@ -12,9 +12,12 @@ The 325 for a 323 follows IV087 (see ``declaratie_antwoord``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 from lxml import etree
 
-from ketenproef import __version__, corpus, factory
+from ketenproef import __version__, corpus, factory, schrijver
 from ketenproef.bericht import Bericht, local
 from ketenproef.clock import Clock
 from ketenproef.findings import BERICHT, KETEN, TECHNISCH, XSD, Finding, Report
@@ -43,6 +46,47 @@ def retour_for(report: Report, *, clock: Clock, identificatie: str) -> etree._El
     data = {"Header": header}
     data.update(mirror_body(bericht, retour_name, codes))
     return factory.build(retour_name, data)
+
+
+@dataclass
+class Retourstuk:
+    """A retour (or 325) to send: its name, its bytes in pieces (``stukken``: one pass, for a 325 made while they
+    are written), the retour without its Clienten (``skelet``: all of it for a retour other than a 325) and, for a
+    325, what it lists (``lijst``, complete once the pieces are written)."""
+
+    naam: str
+    stukken: Iterator[bytes]
+    skelet: etree._Element
+    lijst: object = None  # declaratie_antwoord.Lijst for a 325
+
+    def xml(self) -> bytes:
+        return b"".join(self.stukken)
+
+    def bericht(self) -> Bericht:
+        """The retour as a Bericht to apply to the Keten (a 325: its skeleton with what it lists, after ``xml``)."""
+        from ketenproef.keten.declaraties import Samenvatting
+
+        bericht = Bericht(self.naam, self.skelet)
+        if self.lijst is not None:
+            Samenvatting.zet(bericht, self.lijst)
+        return bericht
+
+
+def retour_stuk(report: Report, *, clock: Clock, identificatie: str) -> Retourstuk | None:
+    """``retour_for`` for sending: a 325 is written piece by piece from plain data (``schrijver``), never a tree of
+    its thousands of prestaties; None where the standard sends no retour."""
+    bericht = report.bericht
+    if bericht is None or report.at_level(TECHNISCH, XSD) or bericht.number != "323":
+        tree = retour_for(report, clock=clock, identificatie=identificatie)
+        if tree is None:
+            return None
+        return Retourstuk(bericht.model["retour_message"], iter([factory.serialise(tree)]), tree)
+    from ketenproef.declaratie_antwoord import antwoord_data
+
+    naam, data, lijst = antwoord_data(report, clock=clock, identificatie=identificatie)
+    antwoord = data.get("DeclaratieAntwoord")
+    kaal = {**data, "DeclaratieAntwoord": {k: v for k, v in antwoord.items() if k != "Clienten"}} if antwoord else data
+    return Retourstuk(naam, schrijver.stukken(naam, data), factory.build(naam, kaal), lijst)
 
 
 def kop_of_codes(report: Report, header: dict) -> dict[etree._Element, list[str]] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Iterable
 
 
 class Ingepakt(bytes):
@@ -23,6 +24,29 @@ def inpakken(*delen: bytes) -> Ingepakt:
     return out
 
 
+def inpakken_na(stukken: Iterable[bytes], merk: bytes) -> tuple[bytes, Ingepakt]:
+    """A message written in pieces, split after ``merk`` (a placeholder in its head): the head as it is, the rest
+    compressed as it comes (one zlib stream; ``uitpakken`` reads it), so the whole XML is never in memory at once."""
+    kop, rest, grootte = b"", zlib.compressobj(1), 0
+    delen: list[bytes] = []
+    for stuk in stukken:
+        if delen or merk in kop + stuk:
+            if not delen:
+                geheel = kop + stuk
+                einde = geheel.index(merk) + len(merk)
+                kop, stuk = geheel[:einde], geheel[einde:]
+                delen.append(b"")
+            grootte += len(stuk)
+            delen.append(rest.compress(stuk))
+        else:
+            kop += stuk
+    if not delen:
+        raise ValueError("het merk staat niet in het bericht")
+    out = Ingepakt(b"".join(delen) + rest.flush())
+    out.grootte = grootte
+    return kop, out
+
+
 def uitpakken(blob: bytes) -> bytes:
     parts = []
     while blob:
@@ -32,16 +56,43 @@ def uitpakken(blob: bytes) -> bytes:
     return b"".join(parts)
 
 
-class Json(str):
-    """A value already serialised as JSON (made outside the Keten lock for a large message); stored as it is."""
+class Json:
+    """A value already serialised as JSON (made outside the Keten lock for a large message); stored and answered as it
+    is. Not a ``str`` subclass: making one copies the text, and for the findings of a large 323 that is megabytes."""
+
+    __slots__ = ("tekst",)
+
+    def __init__(self, tekst: str) -> None:
+        self.tekst = tekst
 
 
 def json_lijst(items: list) -> Json:
     """A long list as JSON, one item at a time: ``json.dumps`` of the whole list is one C call that holds the GIL
     (about 50 ms for the findings of a 21,000-prestatie 323, in which the event loop cannot run); per item the
-    worker thread hands the GIL over between items."""
-    return Json("[" + ", ".join(json.dumps(item, ensure_ascii=False, default=str) for item in items) + "]")
+    worker thread hands the GIL over between items. One join, so the text is made once."""
+    delen = ["["]
+    for item in items:
+        if len(delen) > 1:
+            delen.append(", ")
+        delen.append(json.dumps(item, ensure_ascii=False, default=str))
+    delen.append("]")
+    return Json("".join(delen))
 
 
 def als_json(value) -> str:
-    return value if isinstance(value, Json) else json.dumps(value, ensure_ascii=False, default=str)
+    return value.tekst if isinstance(value, Json) else json.dumps(value, ensure_ascii=False, default=str)
+
+
+def dumps(body) -> str:
+    """JSON text of a response body; a top-level value that is already JSON (``Json``, made off the event
+    loop for a large message) is put in as it is, in one join (its text is copied once)."""
+    if not isinstance(body, dict) or not any(isinstance(v, Json) for v in body.values()):
+        return json.dumps(body, ensure_ascii=False, default=str)
+    delen = ["{"]
+    for k, v in body.items():
+        if len(delen) > 1:
+            delen.append(", ")
+        delen += [json.dumps(k, ensure_ascii=False), ": ",
+                  v.tekst if isinstance(v, Json) else json.dumps(v, ensure_ascii=False, default=str)]
+    delen.append("}")
+    return "".join(delen)

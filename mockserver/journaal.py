@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ketenproef.bericht import Bericht
 from ketenproef.keten import Ketens, partijen
+from ketenproef.keten.declaraties import Samenvatting
 from mockserver.berichten import bsns
 
 ALLES = frozenset({"*"})
@@ -27,8 +28,9 @@ def sleutels(b: Bericht) -> frozenset[str]:
     if found is None:
         gemeente, aanbieder = partijen(b)
         std = b.standard
-        found = frozenset([f"{std}/g/{gemeente}", f"{std}/a/{aanbieder}",
-                           *(f"{std}/c/{bsn}" for bsn in bsns(b.root))])
+        gegeven = Samenvatting.gegeven(b)  # a 325 the ketenpartner wrote: its Clienten are not in the tree
+        clienten = bsns(b.root) if gegeven is None else gegeven.clienten
+        found = frozenset([f"{std}/g/{gemeente}", f"{std}/a/{aanbieder}", *(f"{std}/c/{bsn}" for bsn in clienten)])
         b.__dict__["_journaal_sleutels"] = found
     return found
 

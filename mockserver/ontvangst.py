@@ -12,15 +12,15 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from ketenproef import factory
 from ketenproef.bericht import Bericht
 from ketenproef.findings import TECHNISCH, XSD, Report
 from ketenproef.parse import parse_bytes
-from ketenproef.retour import retour_for
+from ketenproef.retour import Retourstuk, retour_stuk
 from ketenproef.validate import validate
 from mockserver import afval, fouten, herhaling, problems, voorrang
 from mockserver.beoordeling import keten_deel
 from mockserver.berichten import Meta, afgekeurd, meta, mock_partij, referenties
+from mockserver.bewaarvorm import Ingepakt, inpakken_na, uitpakken
 from mockserver.config import SMALL_BODY
 from mockserver.tijdigheid import tijdigheid
 
@@ -40,9 +40,9 @@ class Judged:
     meta: Meta | None = None
     findings: list[dict] = field(default_factory=list)
     skipped: list[str] | None = None
-    retour: object = None  # the retour tree for a heenbericht
-    retour_bytes: bytes | None = None  # the retour serialised, when it was made beforehand (``voorrang``)
-    retour_bericht: Bericht | None = None  # the retour read (a 325's prestaties), when made beforehand
+    retour: Retourstuk | None = None  # the retour for a heenbericht (a 325 is written, never built as a tree)
+    retour_bytes: bytes | None = None  # the retour written (compressed, when made beforehand: ``voorrang``)
+    retour_bericht: Bericht | None = None  # the retour to apply (a 325: its skeleton and what it lists)
     json: dict = field(default_factory=dict)  # findings/afgekeurd already as JSON, when made beforehand
     opslag: bytes | None = None  # the heenbericht compressed for the store, when made beforehand
     retour_delen: tuple | None = None  # the retour made beforehand: its head (placeholder), the rest compressed
@@ -51,9 +51,11 @@ class Judged:
     error: Exception | None = None  # building the retour failed
 
 
-def judge(report: Report, clock, keten, retour_ident: str) -> Judged:
+def judge(report: Report, clock, keten, retour_ident: str, gesplitst: bool = False) -> Judged:
     """Pure: the chain part of the receiver's judgement on a message whose single-message part is done
-    (``beoordeling.enkel``), and for an acceptable heenbericht its retour. Reads the Keten."""
+    (``beoordeling.enkel``), and for an acceptable heenbericht its retour, written: as bytes, or ``gesplitst``
+    (``voorrang``: ``retour_ident`` is a placeholder) as its head up to it and the rest compressed. Reads the
+    Keten."""
     keten_deel(report, keten)
     b = report.bericht
     judged = Judged(report, meta(b) if b is not None else None, problems.finding_dicts(report.findings))
@@ -62,7 +64,14 @@ def judge(report: Report, clock, keten, retour_ident: str) -> Judged:
     judged.findings += tijdigheid(b, keten.voor(b.standard) if hasattr(keten, "voor") else keten, clock)
     judged.skipped = afgekeurd(report)
     try:
-        judged.retour = retour_for(report, clock=clock, identificatie=retour_ident)
+        stuk = retour_stuk(report, clock=clock, identificatie=retour_ident)
+        if stuk is not None:
+            if gesplitst:
+                judged.retour_delen = inpakken_na(stuk.stukken, retour_ident.encode())
+            else:
+                judged.retour_bytes = stuk.xml()
+            judged.retour_bericht = stuk.bericht()  # after the bytes: a 325's list is complete then
+        judged.retour = stuk
     except Exception as exc:  # reported as a 500 after the heenbericht is stored
         judged.error = exc
     return judged
@@ -193,19 +202,20 @@ def heen_in(partner, data: bytes, judged: Judged, m: Meta, clock, transport: lis
 def answer(partner, b: Bericht, judged: Judged, ids: tuple[int, int], bsn_list: list[str], clock,
            transport: list[dict]):
     """Store the retour (or whatever a message fault delivers instead) in the SUT's mailbox; their ids."""
-    store, (heen_id, retour_id), tree = partner.store, ids, judged.retour
-    retour_meta = meta(Bericht(b.model["retour_message"], tree))
-    outputs, intended = [judged.retour_bytes or factory.serialise(tree)], []
+    store, (heen_id, retour_id), stuk = partner.store, ids, judged.retour
+    xml, retour_bericht = judged.retour_bytes, judged.retour_bericht
+    retour_meta = meta(retour_bericht)
+    outputs, intended = [xml], []
     for fault in partner.faults(bsn_list, fouten.RETOUR, b.number)[:1]:
         try:
-            outputs, intended = fouten.for_retour(fault, tree, b, clock), [fault]
+            outputs, intended = fouten.for_retour(fault, volledig(stuk, xml), b, clock), [fault]
         except Exception as exc:  # a fault that does not fit this retour is logged, the correct retour goes out
             intended = [{**fault, "niet_toegepast": repr(exc)}]
     spoiled = any("niet_toegepast" not in f for f in intended)
     out_ids = []
     for i, xml in enumerate(outputs):
         oid = retour_id if i == 0 else store.next_id()
-        correct = None if spoiled else (judged.retour_bericht or Bericht(retour_meta.bericht, tree))
+        correct = None if spoiled else retour_bericht
         applied = b.number == "323" and apply_325(partner, xml, correct, clock)
         store.insert(record("uit", retour_meta, "verzonden", xml, [], intended, id=oid, heen_id=heen_id,
                             toegepast=int(applied)), bsn_list)
@@ -213,6 +223,15 @@ def answer(partner, b: Bericht, judged: Judged, ids: tuple[int, int], bsn_list: 
     if not outputs or intended:
         store.update(heen_id, fouten=transport + [{**f, "op": "retour"} for f in intended])
     return out_ids, retour_meta.bericht
+
+
+def volledig(stuk: Retourstuk, xml: bytes):
+    """The whole retour as a tree, for a fault to spoil: a 325 is read back from its bytes (a fault is a test of a
+    few messages, never the large path)."""
+    if stuk.lijst is None:
+        return stuk.skelet
+    plain = uitpakken(xml) if isinstance(xml, Ingepakt) else xml
+    return parse_bytes(plain, len(plain)).root
 
 
 def apply_325(partner, xml: bytes, correct: Bericht | None, clock) -> bool:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from aiohttp import web
 
 from ketenproef.findings import TECHNISCH, XSD, Report
+from mockserver.bewaarvorm import dumps
 
 TYPE = "https://ketenproef.nl/problemen/"
 PROBLEM_JSON = "application/problem+json"
@@ -36,7 +35,7 @@ def problem(status: int, slug: str, title: str, detail: str, *, code: str | None
 
 
 def response(body: dict, headers: dict | None = None) -> web.Response:
-    return web.Response(status=body["status"], text=json.dumps(body, ensure_ascii=False, default=str),
+    return web.Response(status=body["status"], text=dumps(body),
                         content_type=PROBLEM_JSON, headers=headers)
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import json
 
 from aiohttp import web
 
 from mockserver import problems
-from mockserver.bewaarvorm import Json
+from mockserver.bewaarvorm import dumps
 
 # Faults that spoil the answer: the client gets an error, a dropped connection or nothing. ``antwoord-kwijt`` acts
 # on the answer only, after the message was processed and committed (``ontvangst.ontvang`` awaits ``durable``).
@@ -17,16 +16,6 @@ BAD = ("http500", "http503", "verbinding-verbroken", "geen-antwoord", "antwoord-
 
 def json_response(status: int, body, content_type: str = "application/json") -> web.Response:
     return web.Response(status=status, text=dumps(body), content_type=content_type)
-
-
-def dumps(body) -> str:
-    """JSON text of a response body; a top-level value that is already JSON (``store.Json``, made off the event
-    loop for a large message) is put in as it is."""
-    if not isinstance(body, dict) or not any(isinstance(v, Json) for v in body.values()):
-        return json.dumps(body, ensure_ascii=False, default=str)
-    parts = [f"{json.dumps(k, ensure_ascii=False)}: "
-             f"{v if isinstance(v, Json) else json.dumps(v, ensure_ascii=False, default=str)}" for k, v in body.items()]
-    return "{" + ", ".join(parts) + "}"
 
 
 async def answer(request: web.Request, partner, response: web.Response, faults: list[dict]) -> web.StreamResponse:

@@ -20,10 +20,9 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from ketenproef import factory
-from ketenproef.bericht import Bericht, find
+from ketenproef.bericht import find
 from ketenproef.findings import Report
-from ketenproef.keten.declaraties import paden, voorbereiden
+from ketenproef.keten.declaraties import voorbereiden
 from mockserver.berichten import bsns, referenties
 from mockserver.bewaarvorm import Ingepakt, inpakken, json_lijst
 from mockserver.config import SMALL_BODY
@@ -75,19 +74,13 @@ def _judge(judge, report: Report, data: bytes, clock, keten, plaatshouder: str):
     """The chain judgement and retour, and everything the lock part would otherwise compute from them: the
     prestaties and paths the Keten reads when it applies the 323 and its 325, the JSON of the findings, both
     messages compressed for the store (the retour's head, with the placeholder, stays apart)."""
-    judged = judge(report, clock, keten, plaatshouder)
+    judged = judge(report, clock, keten, plaatshouder, gesplitst=True)
     judged.opslag = inpakken(data)
-    if judged.retour is not None:
-        retour = factory.serialise(judged.retour)
-        einde = retour.index(plaatshouder.encode()) + len(plaatshouder)
-        judged.retour_delen = (retour[:einde], inpakken(retour[einde:]))
+    if judged.retour_bericht is not None:
+        sleutels(judged.retour_bericht)  # the journal's keys of the retour when it is applied
     b = report.bericht
-    if judged.retour is not None and b.number == "323":
-        if judged.skipped is not None:
-            voorbereiden(b, frozenset(judged.skipped))
-        judged.retour_bericht = Bericht(b.model["retour_message"], judged.retour)
-        paden(judged.retour_bericht)
-        sleutels(judged.retour_bericht)  # the journal's keys of the 325 when it is applied
+    if judged.retour is not None and b.number == "323" and judged.skipped is not None:
+        voorbereiden(b, frozenset(judged.skipped))
     found = bsns(b.root)  # a message with clients belongs to their conversations (no store needed to find them)
     judged.gesprekken = found or None
     judged.referenties = referenties(b.root)
@@ -107,7 +100,7 @@ def gebruik(partner, vooraf: Vooraf | None, report: Report, retour_id: int):
         return None
     judged, echte = vooraf.judged, partner.identificatie(retour_id)
     if judged.retour is not None:
-        header = judged.retour[0]
+        header = judged.retour.skelet[0]
         for pad in IDENTIFICATIE_PADEN:
             el = find(header, pad)
             if el is not None and el.text == vooraf.plaatshouder:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from lxml import etree
@@ -137,9 +138,20 @@ def clienten(b: Bericht) -> list[etree._Element]:
 
 
 def _prestatie(w: list, bsn: str) -> Prestatie:
-    return Prestatie(w[0], w[1], int(w[2]), w[3], w[4], dt.date.fromisoformat(w[5].strip()),
-                     dt.date.fromisoformat(w[6].strip()), int(w[7]), w[8], None if w[9] is None else int(w[9]),
-                     int(w[10]), w[11], bsn)
+    return Prestatie(w[0], w[1], int(w[2]), _een(w[3]), _een(w[4]), _datum(w[5]), _datum(w[6]), int(w[7]), _een(w[8]),
+                     None if w[9] is None else int(w[9]), int(w[10]), _een(w[11]), bsn)
+
+
+@lru_cache(maxsize=4096)
+def _een(waarde: str) -> str:
+    """One object for a value that recurs in every prestatie (ProductCategorie, ProductCode, Eenheid, DebetCredit):
+    a large 323 repeats a handful of them tens of thousands of times."""
+    return waarde
+
+
+@lru_cache(maxsize=4096)
+def _datum(waarde: str) -> dt.date:
+    return dt.date.fromisoformat(waarde.strip())
 
 
 def paden(b: Bericht) -> list[tuple[str, str]]:
@@ -327,12 +339,12 @@ class Part:
                 or set(codes(antwoord)) - {GEEN_OPMERKING, VOLLEDIG_TOEGEKEND}:
             adm.verval(declaratie)
             return
-        afgewezen, open_, bsns = _afgewezen(b, afgekeurd)
+        lijst = Samenvatting.van(b, afgekeurd)
         for boeking in declaratie.alle:
             referentie = boeking.prestatie.referentie
-            if boeking.status != INGEDIEND or referentie in open_:
+            if boeking.status != INGEDIEND or referentie in lijst.open_:
                 continue
-            rejected = referentie in afgewezen or boeking.prestatie.bsn in bsns
+            rejected = referentie in lijst.afgewezen or boeking.prestatie.bsn in lijst.bsns
             boeking.status = AFGEWEZEN if rejected else GOEDGEKEURD
 
 
@@ -391,19 +403,47 @@ def codes(klasse: etree._Element) -> list[str]:
     return [el.text for el in findall(klasse, "RetourCodes/RetourCode")]
 
 
-def _afgewezen(b: Bericht, afgekeurd: frozenset[str]) -> tuple[set[str], set[str], set[str]]:
-    """ReferentieNummers listed in the 325, those the receiver could not accept, and Bsns of rejected Clients."""
-    afgewezen, open_, bsns = set(), set(), set()
-    items = prestaties(b)
-    wegen = paden(b) if afgekeurd else [("", "")] * len(items)
-    for item, (client_pad, pad) in zip(items, wegen, strict=True):
-        (open_ if pad in afgekeurd or client_pad in afgekeurd else afgewezen).add(item.prestatie.referentie)
-    for client in clienten(b):
-        if set(codes(client)) - {GEEN_OPMERKING}:
-            bsns.add(text(client, "Bsn"))
-    return afgewezen, open_, bsns
+@dataclass(frozen=True)
+class Samenvatting:
+    """What a 325 lists, as applying it needs: the ReferentieNummers of its prestaties (``afgewezen``), those of them
+    in a class the receiver of the 325 rejected (``open_``: they stay ingediend) and the Bsns of its Clients with a
+    code other than 0200 (all their prestaties are rejected); ``clienten``: the Bsns of all its Clients, when it was
+    given with the 325 (``zet``: then the 325's tree holds no Clienten to read them from)."""
+
+    afgewezen: frozenset[str]
+    open_: frozenset[str]
+    bsns: frozenset[str]
+    clienten: tuple[str, ...] = ()
+
+    @staticmethod
+    def van(b: Bericht, afgekeurd: frozenset[str]) -> Samenvatting:
+        """Read from the 325, or given with it by whoever wrote it (``zet``: the ketenpartner's own 325, applied
+        without rejected classes, whose prestaties are never read back)."""
+        gegeven = Samenvatting.gegeven(b)
+        if gegeven is not None and not afgekeurd:
+            return gegeven
+        afgewezen, open_, bsns = set(), set(), set()
+        items = prestaties(b)
+        wegen = paden(b) if afgekeurd else [("", "")] * len(items)
+        for item, (client_pad, pad) in zip(items, wegen, strict=True):
+            (open_ if pad in afgekeurd or client_pad in afgekeurd else afgewezen).add(item.prestatie.referentie)
+        for client in clienten(b):
+            if set(codes(client)) - {GEEN_OPMERKING}:
+                bsns.add(text(client, "Bsn"))
+        return Samenvatting(frozenset(afgewezen), frozenset(open_), frozenset(bsns))
+
+    @staticmethod
+    def gegeven(b: Bericht) -> Samenvatting | None:
+        return b.__dict__.get("_samenvatting_325")
+
+    @staticmethod
+    def zet(b: Bericht, lijst) -> None:
+        """Give a 325 (its Header and DeclaratieAntwoord without Clienten) what it lists
+        (``declaratie_antwoord.Lijst``)."""
+        b.__dict__["_samenvatting_325"] = Samenvatting(frozenset(lijst.referenties), frozenset(),
+                                                       frozenset(lijst.afgewezen_bsns), tuple(lijst.bsns))
 
 
 __all__ = ["ACTIEF", "AFGEWEZEN", "Administratie", "Boeking", "Declaratie", "GOEDGEKEURD", "INGEDIEND", "Item",
-           "Part", "Prestatie", "VERVALLEN", "Voorbereid", "body", "clienten", "codes", "paden", "prestaties", "signed",
-           "voorbereid", "voorbereiden"]
+           "Part", "Prestatie", "Samenvatting", "VERVALLEN", "Voorbereid", "body", "clienten", "codes", "paden",
+           "prestaties", "signed", "voorbereid", "voorbereiden"]

@@ -12,7 +12,7 @@ import pytest
 
 from ketenproef import basis, factory
 from mockserver import voorrang
-from mockserver.bewaarvorm import uitpakken
+from mockserver.bewaarvorm import Json, uitpakken
 from mockserver.config import SMALL_BODY, Config
 from mockserver.journaal import ALLES, Journaal
 from mockserver.ontvangst import ontvang
@@ -41,7 +41,7 @@ def normal(p: Partner, uitkomst) -> tuple:
     body = dict(uitkomst.body)
     retour = p.store.xml(body["retour_id"]).replace(p.identificatie(body["retour_id"]).encode(), b"ID")
     findings = body["findings"]
-    findings = json.loads(findings) if isinstance(findings, str) else findings  # made beforehand: JSON already
+    findings = json.loads(findings.tekst) if isinstance(findings, Json) else findings  # made beforehand: JSON already
     return uitkomst.status, body["status"], body["message"], findings, retour
 
 
@@ -160,3 +160,24 @@ async def test_freeing_a_large_judgement_leaves_the_keten_as_a_rebuild_makes_it(
     assert keten.parts and keten == p.rebuild().voor("iJw")
     again = await ontvang(p, BIG, [], [])  # the stored outcome is intact too
     assert again.status == 200 and again.body["id"] == uitkomst.body["id"]
+
+
+def statussen(ketens) -> dict:
+    """Per administratie the state of every booked prestatie."""
+    from ketenproef.keten.declaraties import Part
+
+    out = {}
+    for std, keten in ketens.per_standaard.items():
+        for key, adm in keten.part(Part).administraties.items():
+            out[(std, *key)] = sorted((bk.prestatie.referentie, bk.status) for d in adm.declaraties.values()
+                                      for bk in d.alle)
+    return out
+
+
+async def test_its_own_325_written_without_a_tree_leaves_the_chain_as_replaying_the_stored_325_does(tmp_path):
+    p = partner(tmp_path, "toestand")
+    uitkomst = await ontvang(p, BIG, [], [])
+    assert uitkomst.status == 202 and uitkomst.body["retour_id"]
+    live = statussen(p.keten)
+    assert live and all(status == "afgewezen" for rows in live.values() for _, status in rows)
+    assert statussen(p.rebuild()) == live
