@@ -77,4 +77,8 @@ def maak(rol: str, regel: str):
     sut = (ReferentieAanbieder if rol == AANBIEDER else ReferentieGemeente)()
     sut.zonder_regels = frozenset({regel})
     sut.name = naam(rol, regel)
+    # Its own range of BerichtIdentificaties: the mutants of a session share a ketenpartner per worker and each
+    # scenario gets a fresh instance, so two mutants running the same scenario would otherwise send the same
+    # identificatie (refused as not unique, BRS20) and fail for a reason that is not their rule.
+    sut.tellers["bericht"] = (regels(rol).index(regel) + 1) * 10**7
     return sut
