@@ -178,7 +178,15 @@ def cmd_corpus(args) -> int:
     return EXIT_OK if not failed else EXIT_INVALID
 
 
-def parser() -> argparse.ArgumentParser:
+CORE_COMMANDS = ("validate", "retour", "voorbeeld", "corpus")
+
+
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``ketenproef`` parser. ``command`` is the first argument on the command line, when known: then only
+    what that command needs is loaded, so that ``validate`` starts at once. A core command loads no plugin, a
+    plugin command only the entry point of its own name; anything else (none, help, a typo, an alias) loads
+    every plugin, so help and the list of choices name every command. The subcommand's own parser, its help and
+    its errors are the same either way (tests/unit/test_cli_start.py)."""
     p = DutchParser(prog="ketenproef", description="Conformancetoolkit voor iWmo 3.2 en iJw 3.2: berichten "
                     "beoordelen, retouren maken, de ketenpartner spelen en de conformancesuite draaien.")
     sub = p.add_subparsers(title="opdrachten", dest="command", required=True, metavar="OPDRACHT")
@@ -186,7 +194,7 @@ def parser() -> argparse.ArgumentParser:
     _retour(sub)
     _voorbeeld(sub)
     _corpus(sub)
-    for register in _plugins():
+    for register in _plugins(command):
         register(sub)
     return p
 
@@ -237,17 +245,23 @@ def _corpus(sub) -> None:
     c.set_defaults(func=cmd_corpus)
 
 
-def _plugins():
+def _plugins(command: str | None = None):
     """Subcommands contributed by the layers above the core (``serve`` by mockserver, ``run`` by the suite),
-    through the entry-point group ``ketenproef.commands``; the core never imports them itself."""
+    through the entry-point group ``ketenproef.commands``; the core never imports them itself. An entry point is
+    named after the command it registers: for a core ``command`` none is loaded (not even the entry-point
+    metadata), for a plugin command only its own, otherwise all of them."""
+    if command in CORE_COMMANDS:
+        return
     from importlib.metadata import entry_points
 
-    for ep in sorted(entry_points(group="ketenproef.commands"), key=lambda e: e.name):
+    found = sorted(entry_points(group="ketenproef.commands"), key=lambda e: e.name)
+    for ep in [ep for ep in found if ep.name == command] or found:
         yield ep.load()
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(argv[0] if argv else None).parse_args(argv)
     try:
         return args.func(args)
     except UsageError as exc:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import socket
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,8 +57,8 @@ OS_REASONS = {
     errno.ENAMETOOLONG: "de naam is te lang",
     errno.EADDRINUSE: "het adres is al in gebruik (draait er al een?)",
     errno.EADDRNOTAVAIL: "dat adres hoort niet bij deze machine",
-    socket.EAI_NONAME: "onbekende host",
 }
+UNKNOWN_HOST = "onbekende host"  # socket.EAI_NONAME (os_reason: socket is not imported just for that number)
 
 
 class UsageError(Exception):
@@ -68,7 +67,12 @@ class UsageError(Exception):
 
 def os_reason(exc: OSError) -> str:
     """A Dutch reason for an OS error (the system's own text for the rare ones)."""
-    return OS_REASONS.get(exc.errno, exc.strerror or str(exc))
+    reason = OS_REASONS.get(exc.errno)
+    if reason is None:
+        socket = sys.modules.get("socket")  # a resolver error (gaierror) comes from socket, so it is loaded by then
+        if socket is not None and exc.errno == socket.EAI_NONAME:
+            reason = UNKNOWN_HOST
+    return reason or exc.strerror or str(exc)
 
 
 def _gettext(message: str) -> str:

@@ -21,8 +21,6 @@ that is on time under any common reading of "werkdag" is never reported as late.
 
 from datetime import date, timedelta
 
-import holidays
-
 TERMIJN_REGIEBERICHT = 5
 """OP271 (Start zorg 305) and OP272 (Stop zorg 307): within 5 werkdagen."""
 TERMIJN_RETOURBERICHT = 3
@@ -43,6 +41,8 @@ def feestdagen(jaar: int) -> frozenset[date]:
     the years that are not lustrum years. Any other OPTIONAL day a future library version might add is
     not counted.
     """
+    import holidays  # here, not at the top: only a time-limit check needs it (the CLI's validate path does not)
+
     publiek = holidays.country_holidays("NL", years=jaar)
     optioneel = holidays.country_holidays("NL", years=jaar, categories=(holidays.OPTIONAL,))
     bevrijdingsdag = {d for d in optioneel if (d.month, d.day) == _BEVRIJDINGSDAG}
