@@ -39,6 +39,7 @@ zelftest: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_cli.py
 
 clean:
 	rm -rf $(VENV) reports/out
