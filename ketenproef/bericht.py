@@ -126,7 +126,7 @@ class Bericht:
     def standard(self) -> str:
         return self.model["standard"]
 
-    @property
+    @cached_property
     def number(self) -> str:
         return self.name[-3:]
 
@@ -142,31 +142,45 @@ class Bericht:
     def identificatie(self) -> str:
         return text(self.header, "BerichtIdentificatie/Identificatie")
 
-    @cached_property
+    @property
     def klassen(self) -> dict[str, str]:
         """Berichtklasse name -> its (last) path below Bericht (``Client/ToegewezenProducten/ToegewezenProduct``).
         Use ``klasse_paden`` for classes at two places (301 Contact under Contactgegevens and under Relatie)."""
-        return {name: paths[-1] for name, paths in self.klasse_paden.items()}
+        return _klassen(self.name)[1]
 
-    @cached_property
+    @property
     def klasse_paden(self) -> dict[str, list[str]]:
         """Berichtklasse name -> every path below Bericht where it stands."""
-        out: dict[str, list[str]] = {}
-        for k in self.model["berichtklassen"]:
-            out.setdefault(k["class"], []).append(k["path"].split("/", 1)[1])
-        return out
+        return _klassen(self.name)[0]
 
     def all(self, klasse: str) -> list[etree._Element]:
-        """Every element of a berichtklasse, in document order."""
-        paths = self.klasse_paden[klasse]
-        if len(paths) == 1:
-            return findall(self.root, paths[0])
-        found = [el for path in paths for el in findall(self.root, path)]
-        order = {el: i for i, el in enumerate(self.root.iter())}
-        return sorted(found, key=order.__getitem__)
+        """Every element of a berichtklasse, in document order (looked up once per message: many rules ask)."""
+        found = self._gevonden.get(klasse)
+        if found is None:
+            paths = self.klasse_paden[klasse]
+            if len(paths) == 1:
+                found = self.vind(paths[0])
+            else:
+                found = [el for path in paths for el in self.vind(path)]
+                order = {el: i for i, el in enumerate(self.root.iter())}
+                found.sort(key=order.__getitem__)
+            self._gevonden[klasse] = found
+        return list(found)
+
+    def vind(self, path: str) -> list[etree._Element]:
+        """``findall(root, path)`` for a path below Bericht, looked up once per message (the tree of a judged message
+        does not change)."""
+        found = self._gevonden.get(path)
+        if found is None:
+            found = self._gevonden[path] = findall(self.root, path)
+        return list(found)
+
+    @cached_property
+    def _gevonden(self) -> dict[str, list[etree._Element]]:
+        return {}
 
     def iter(self, path: str) -> Iterator[etree._Element]:
-        return iter(findall(self.root, path))
+        return iter(self.vind(path))
 
     def path_of(self, el: etree._Element) -> str:
         """readable_path with sibling positions computed once per parent (fast for thousands of findings)."""
@@ -211,6 +225,15 @@ class Bericht:
             el = el.getparent()
         return None
 
-    @cached_property
+    @property
     def _class_names(self) -> frozenset[str]:
-        return frozenset(self.klassen)
+        return _klassen(self.name)[2]
+
+
+@cache
+def _klassen(name: str) -> tuple[dict[str, list[str]], dict[str, str], frozenset[str]]:
+    """Per message type (worked out once): every path of each berichtklasse, its last path, and the class names."""
+    paden: dict[str, list[str]] = {}
+    for k in corpus.message_model(name)["berichtklassen"]:
+        paden.setdefault(k["class"], []).append(k["path"].split("/", 1)[1])
+    return paden, {klasse: lijst[-1] for klasse, lijst in paden.items()}, frozenset(paden)

@@ -7,6 +7,7 @@ never an exception.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -32,9 +33,19 @@ class Parsed:
         return self.root is not None
 
 
+_PARSERS = threading.local()  # one parser per thread: an lxml parser is not thread-safe, and making one costs
+
+
 def _parser() -> etree.XMLParser:
     """Elements only: comments and processing instructions never reach a rule, a builder or the chain (the bytes
     themselves are kept by whoever stores them). No DTD is loaded, no entity resolved, nothing fetched."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = _new_parser()
+    return parser
+
+
+def _new_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, dtd_validation=False,
                            huge_tree=False, remove_blank_text=True, collect_ids=False, remove_comments=True,
                            remove_pis=True)

@@ -19,12 +19,12 @@ DATUMGEBRUIK = {"1": ("JJJJ-MM-01", "-01"), "2": ("JJJJ-01-01", "-01-01"), "3": 
 
 def _personen(b: Bericht, deel: str) -> list[etree._Element]:
     """``deel`` (e.g. ``Naam``) of the client and of every relatie, client first."""
-    return findall(b.root, f"Client/{deel}") + findall(b.root, f"Client/Relaties/Relatie/{deel}")
+    return b.vind(f"Client/{deel}") + b.vind(f"Client/Relaties/Relatie/{deel}")
 
 
 def _contacten(b: Bericht) -> list[etree._Element]:
     """Every Contact of a 301: the client's Contactgegevens and each Relatie's Contact."""
-    return findall(b.root, "Client/Contactgegevens/Contact") + findall(b.root, "Client/Relaties/Relatie/Contact")
+    return b.vind("Client/Contactgegevens/Contact") + b.vind("Client/Relaties/Relatie/Contact")
 
 
 def _adressen(b: Bericht) -> list[etree._Element]:

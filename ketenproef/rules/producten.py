@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from ketenproef.bericht import Bericht, date, find, findall, text
+from ketenproef.bericht import Bericht, date, find, text
 from ketenproef.calculations.perioden import overlappen
 from ketenproef.rules.registry import Hit, advies, gedekt_door, regel
 
@@ -295,7 +295,7 @@ def CS003(b: Bericht):
             yield find(el, eind_naam), (f"{naam(el, klasse)}: {eind_naam} {eind} ligt voor {begin_naam} {begin} "
                                         f"(CS003).")
     for pad in CONTACT_PERIODE.get(b.number, ()):
-        for periode in findall(b.root, pad):
+        for periode in b.vind(pad):
             begin, eind = date(periode, "Begindatum"), date(periode, "Einddatum")
             if eind is not None and begin is None:
                 yield find(periode, "Einddatum"), (f"{pad}: Einddatum {eind} zonder Begindatum; de einddatum moet op "

@@ -30,9 +30,49 @@ class Rule:
         return name[-3:] in self.berichten and standard in self.standaarden
 
 
-_RULES: dict[str, Rule] = {}
-_ADVIES: dict[str, Rule] = {}
+class _Register(dict):
+    """A dict of rules that counts its changes, so that ``rules_for`` can keep its answers until the register changes
+    (also when a test swaps or removes a rule with ``monkeypatch.setitem`` or ``pop``)."""
+
+    versie = 0
+
+    def _gewijzigd(self) -> None:
+        _Register.versie += 1
+
+    def __setitem__(self, key, value) -> None:
+        self._gewijzigd()
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key) -> None:
+        self._gewijzigd()
+        super().__delitem__(key)
+
+    def pop(self, *args):
+        self._gewijzigd()
+        return super().pop(*args)
+
+    def clear(self) -> None:
+        self._gewijzigd()
+        super().clear()
+
+    def update(self, *args, **kwargs) -> None:
+        self._gewijzigd()
+        super().update(*args, **kwargs)
+
+    def setdefault(self, key, default=None):
+        self._gewijzigd()
+        return super().setdefault(key, default)
+
+    def popitem(self):
+        self._gewijzigd()
+        return super().popitem()
+
+
+_RULES: dict[str, Rule] = _Register()
+_ADVIES: dict[str, Rule] = _Register()
 _COVERED: dict[str, tuple[tuple[str, ...], str]] = {}
+_GEVONDEN: dict[tuple[str, str, str], list[Rule]] = {}  # rules_for's answers at _Register.versie
+_GEVONDEN_BIJ = [-1]
 
 
 def regel(rule_id: str, *, berichten: Iterable[str], retourcode: str | None = "0001", scope: str = "single",
@@ -90,8 +130,18 @@ def adviezen() -> list[Rule]:
 
 
 def rules_for(name: str, standard: str, scope: str) -> list[Rule]:
-    """The checks of one phase for a message: its rules, then the advice on them."""
-    return [r for r in rules(scope) + [a for a in adviezen() if a.scope == scope] if r.applies_to(name, standard)]
+    """The checks of one phase for a message: its rules, then the advice on them. Worked out once per message type
+    and phase, until the register changes (a fresh list each call: callers may extend it)."""
+    if _GEVONDEN_BIJ[0] != _Register.versie:
+        rules()
+        _GEVONDEN.clear()
+        _GEVONDEN_BIJ[0] = _Register.versie
+    key = (name, standard, scope)
+    found = _GEVONDEN.get(key)
+    if found is None:
+        found = _GEVONDEN[key] = [r for r in rules(scope) + [a for a in adviezen() if a.scope == scope]
+                                  if r.applies_to(name, standard)]
+    return list(found)
 
 
 def get(rule_id: str) -> Rule:

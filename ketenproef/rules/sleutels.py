@@ -15,7 +15,7 @@ from functools import cache
 from lxml import etree
 
 from ketenproef import corpus
-from ketenproef.bericht import Bericht, findall, local, text
+from ketenproef.bericht import Bericht, local, text
 from ketenproef.rules.registry import regel
 
 
@@ -37,20 +37,24 @@ def velden(spec: str) -> list[str]:
     return [f"{samengesteld[1]}/{deel.strip()}" for deel in samengesteld[2].split(",")]
 
 
-def sleutelklassen(b: Bericht) -> list[Sleutelklasse]:
+def sleutelklassen(b: Bericht) -> tuple[Sleutelklasse, ...]:
     """The classes of the message that have a logical key, parents before children."""
-    if "_sleutelklassen" not in b.__dict__:
-        keys = b.model.get("logical_keys") or {}
-        paden = sorted(((k["class"], k["path"].split("/", 1)[1]) for k in b.model["berichtklassen"]
-                        if k["class"] in keys), key=lambda kp: kp[1].count("/"))
-        result = []
-        for klasse, pad in paden:
-            ouder = max((p for _, p in paden if pad.startswith(p + "/")), key=len, default=None)
-            tussen = tuple(reversed(pad[len(ouder) + 1:].split("/")[:-1])) if ouder else ()
-            result.append(Sleutelklasse(klasse, pad, tuple(v for spec in keys[klasse] for v in velden(spec)),
-                                        ouder, tussen))
-        b.__dict__["_sleutelklassen"] = result
-    return b.__dict__["_sleutelklassen"]
+    return _sleutelklassen(b.name)
+
+
+@cache
+def _sleutelklassen(name: str) -> tuple[Sleutelklasse, ...]:
+    model = corpus.message_model(name)
+    keys = model.get("logical_keys") or {}
+    paden = sorted(((k["class"], k["path"].split("/", 1)[1]) for k in model["berichtklassen"] if k["class"] in keys),
+                   key=lambda kp: kp[1].count("/"))
+    result = []
+    for klasse, pad in paden:
+        ouder = max((p for _, p in paden if pad.startswith(p + "/")), key=len, default=None)
+        tussen = tuple(reversed(pad[len(ouder) + 1:].split("/")[:-1])) if ouder else ()
+        result.append(Sleutelklasse(klasse, pad, tuple(v for spec in keys[klasse] for v in velden(spec)), ouder,
+                                    tussen))
+    return tuple(result)
 
 
 def _omhoog(el: etree._Element | None, stappen: int) -> etree._Element | None:
@@ -69,7 +73,7 @@ def _eigen_sleutels(b: Bericht, sk: Sleutelklasse, ouders: dict) -> dict[etree._
     is placed by its depth below the parent class element (or the class element) and that element's identity;
     in these schemas no element of the same name sits at the same depth in another container."""
     if sk.ouder is None:
-        elementen = findall(b.root, sk.pad)
+        elementen = b.vind(sk.pad)
         return {el: tuple(text(el, veld) for veld in sk.velden) for el in elementen}
     stappen = len(sk.tussen) + 1
     veld_van = {veld.rsplit("/", 1)[-1]: (i, veld.count("/") + 1) for i, veld in enumerate(sk.velden)}
@@ -141,6 +145,8 @@ def TR101(b: Bericht):
             waarden = [el.text for el in b.root.iter("{*}" + snel[sk.pad])]
             if len(set(waarden)) == len(waarden):
                 continue
+        elif len(b.vind(sk.pad)) <= 1:  # one element: nothing to compare
+            continue
         eerste: dict[tuple, etree._Element] = {}
         for el, sleutel in sleutels(b)[sk.pad].items():
             if sleutel in eerste:

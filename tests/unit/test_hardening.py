@@ -16,9 +16,11 @@ GOOD = factory.to_bytes("WMO305", basis("WMO305"))
 
 
 def judge_quickly(data: bytes):
+    """Judged without catastrophic (quadratic or worse) behaviour. The bound is generous on purpose: a loaded CI
+    machine may take a second for what takes 0.1 s alone, while quadratic work on these inputs takes minutes."""
     start = time.perf_counter()
     report = validate(data)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 20.0
     return report
 
 
