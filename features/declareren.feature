@@ -83,16 +83,6 @@ Functionaliteit: Declareren
       Als de aanbieder over "2025-10" 8 uur declareert met productperiode "2025-10-01" tot "2025-10-31"
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9307" op "Prestatie"
 
-  @iwmo @ijw @CS337 @IV089
-  Regel: Een productperiode ligt binnen een kalendermaand
-    CS337: de Einddatum van de ProductPeriode ligt in dezelfde kalendermaand en hetzelfde jaar als de Begindatum.
-    Een aanbieder stuurt geen prestatie over twee maanden; een gemeente keurt haar af (0001 in de Header).
-
-    Scenario: Een productperiode over twee kalendermaanden gaat niet door
-      Gegeven het is "2025-12-02"
-      Als de aanbieder over "2025-11" 8 uur declareert met productperiode "2025-10-06" tot "2025-11-30"
-      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
-
   @iwmo @ijw @TR308 @OP186 @OP288 @OP368
   Regel: Na een intrekking wordt er niet meer gedeclareerd buiten de toewijzing
 

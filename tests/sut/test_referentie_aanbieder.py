@@ -132,7 +132,7 @@ def test_stops_by_itself_after_intrekking(kp_gemeente, standaard):
         {"bsn": BSN, "ToewijzingNummer": UUR_NR, "GeleverdVolume": 17, "ProductTarief": 5000}]}, "TR321"),
     ("crediteer", {"ReferentieNummer": "ONBEKEND"}, "nooit gedeclareerd"),
     ("verzoek_om_wijziging", {"bsn": BSN, "RedenVerzoek": "1", "TeWijzigenProducten": [
-        {"ToewijzingNummer": 4711, "GewensteIngangsdatum": "2026-03-01"}]}, "TR349"),
+        {"ToewijzingNummer": 4711, "GewensteIngangsdatum": "2026-03-01"}]}, "TR351"),
 ])
 def test_refuses_what_a_correct_system_refuses(kp_gemeente, actie, gegevens, melding):
     kp, sut = kp_gemeente, aanbieder_sut(kp_gemeente)
