@@ -1,8 +1,9 @@
 """What changed in the Keten since a moment: the journal that lets a large message be judged outside the Keten lock.
 
 Every message applied to the Keten is noted with its keys (its gemeente, its aanbieder and its clients, per
-standard); anything else that changes the chain state (a rebuild after a reset, new contract data) is noted as
-touching everything. A large message judged against the Keten while others were applied is still judged right
+standard); a reset that withdraws messages (``JournaalKetens.intrekken``) with the keys of the messages withdrawn
+and replayed; anything else that changes the chain state (a whole rebuild, new contract data) is noted as touching
+everything. A large message judged against the Keten while others were applied is still judged right
 when none of those shared a key with it: the chain rules read only the state of the message's own gemeente,
 aanbieder and clients (and the configuration), so the messages in between could as well have come after it.
 When one did share a key, the large message is judged again under the lock (``ontvangst``).
@@ -14,8 +15,9 @@ from collections import deque
 from collections.abc import Iterable
 
 from ketenproef.bericht import Bericht
-from ketenproef.keten import Ketens, partijen
+from ketenproef.keten import partijen
 from ketenproef.keten.declaraties import Samenvatting
+from ketenproef.keten.intrekken import IntrekbareKetens
 from mockserver.berichten import bsns
 
 ALLES = frozenset({"*"})
@@ -61,13 +63,28 @@ class Journaal:
         return any(k is ALLES or "*" in k or not k.isdisjoint(keys) for k in self.sinds(stand))
 
 
-class JournaalKetens(Ketens):
-    """The ketenpartner's Ketens: every apply is noted in the journal first."""
+class JournaalKetens(IntrekbareKetens):
+    """The ketenpartner's Ketens: every apply is noted in the journal first; messages applied with their id in the
+    store (``volgnummer``) can be withdrawn again, noted with the keys of what that changed."""
 
     def __init__(self, *args, journaal: Journaal | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.journaal = journaal or Journaal()
+        self._sleutels: dict[int, frozenset[str]] = {}  # volgnummer -> its journal keys (shared objects)
+        self._gedeeld: dict[frozenset[str], frozenset[str]] = {}
 
-    def apply(self, b: Bericht, afgekeurd=()) -> None:
-        self.journaal.noteer(sleutels(b))
-        super().apply(b, afgekeurd)
+    def apply(self, b: Bericht, afgekeurd=(), volgnummer: int | None = None) -> None:
+        keys = sleutels(b)
+        self.journaal.noteer(keys)
+        super().apply(b, afgekeurd, volgnummer)
+        if volgnummer is not None:
+            self._sleutels[volgnummer] = self._gedeeld.setdefault(keys, keys)
+
+    def intrekken(self, volgnummers, lees) -> list[int] | None:
+        volgnummers = list(volgnummers)
+        opnieuw = super().intrekken(volgnummers, lees)
+        if opnieuw is not None:
+            keys = set().union(*(self._sleutels.pop(n, ALLES) for n in volgnummers),
+                               *(self._sleutels.get(n, ALLES) for n in opnieuw))
+            self.journaal.noteer(frozenset(keys))
+        return opnieuw

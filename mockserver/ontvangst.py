@@ -181,7 +181,7 @@ def heen_in(partner, data: bytes, judged: Judged, m: Meta, clock, transport: lis
     report, store, (heen_id, retour_id) = judged.report, partner.store, ids
     b, skipped = report.bericht, judged.skipped
     if skipped is not None:
-        partner.keten.apply(b, skipped)
+        partner.keten.apply(b, skipped, heen_id)
     bsn_list = judged.gesprekken or partner.conversations(b.root)
     status = "geaccepteerd" if report.valid else "afgekeurd"
     findings = judged.json.get("findings", judged.findings)
@@ -216,7 +216,7 @@ def answer(partner, b: Bericht, judged: Judged, ids: tuple[int, int], bsn_list: 
     for i, xml in enumerate(outputs):
         oid = retour_id if i == 0 else store.next_id()
         correct = None if spoiled else retour_bericht
-        applied = b.number == "323" and apply_325(partner, xml, correct, clock)
+        applied = b.number == "323" and apply_325(partner, xml, correct, clock, oid)
         store.insert(record("uit", retour_meta, "verzonden", xml, [], intended, id=oid, heen_id=heen_id,
                             toegepast=int(applied)), bsn_list)
         out_ids.append(oid)
@@ -234,7 +234,7 @@ def volledig(stuk: Retourstuk, xml: bytes):
     return parse_bytes(plain, len(plain)).root
 
 
-def apply_325(partner, xml: bytes, correct: Bericht | None, clock) -> bool:
+def apply_325(partner, xml: bytes, correct: Bericht | None, clock, bericht_id: int) -> bool:
     """A declaratie-antwoord the mock delivered decides which prestaties are approved: it enters the Keten
     (as delivered: a spoiled 325 only when it is still XSD-valid; none at all when a fault withheld it)."""
     bericht = correct
@@ -243,5 +243,5 @@ def apply_325(partner, xml: bytes, correct: Bericht | None, clock) -> bool:
         if report.bericht is None or report.at_level(TECHNISCH, XSD) or not report.message.endswith("325"):
             return False
         bericht = report.bericht
-    partner.keten.apply(bericht, [])
+    partner.keten.apply(bericht, [], bericht_id)
     return True

@@ -48,7 +48,7 @@ def retour_in(partner, data: bytes, report: Report, m: Meta, transport: list[dic
         store.add_oordeel(heen_id, retour_id, soort, goed, detail)
     if answered and m.bericht.endswith("325"):  # the gemeente's answer decides which prestaties count as approved
         skipped = afgekeurd(report) or []
-        partner.keten.apply(report.bericht, skipped)
+        partner.keten.apply(report.bericht, skipped, retour_id)
         store.update(retour_id, toegepast=1, afgekeurd=skipped)
     if answered:
         store.update(heen_id, beantwoord=BEANTWOORD)

@@ -80,13 +80,18 @@ class Partner:
     def rebuild(self) -> JournaalKetens:
         """The chain state as a fold over the accepted messages, in the order they were applied."""
         keten = JournaalKetens(config=contract.config_of(self.contract), journaal=Journaal())  # replay: not noted
-        for row in self.store.replay():
+        for nummer, bericht, skipped in self._herlees(self.store.replay()):
+            keten.apply(bericht, skipped, nummer)
+        return keten
+
+    def _herlees(self, rows):
+        """(id, Bericht, afgekeurd) of stored rows that were applied, parsed again."""
+        for row in rows:
             parsed = parse_bytes(row["xml"], max(self.config.max_bytes, len(row["xml"])))
             if parsed.root is None or not hasattr(identify(parsed.root), "message"):
                 log.warning("bericht %s kan niet opnieuw worden toegepast", row["id"])
                 continue
-            keten.apply(Bericht(row["bericht"], parsed.root), row["afgekeurd"])
-        return keten
+            yield row["id"], Bericht(row["bericht"], parsed.root), row["afgekeurd"]
 
     # --- conversations ----------------------------------------------------------------------------------------
     def clock(self, bsn: str | None = None) -> Clock:
@@ -164,12 +169,20 @@ class Partner:
         return self.contract
 
     async def reset(self, bsn: str) -> int:
+        """Withdraw one conversation: its messages leave the store's log and mailbox, and the chain state loses
+        what they contributed, by replaying only the messages that share a piece of chain state with them
+        (``ketenproef.keten.intrekken``; the same state a replay of everything gives)."""
         async with self.lock:
+            toegepast = self.store.toegepast_van(bsn)
             count = self.store.reset(bsn)
             self.gesprekken.pop(bsn, None)
-            if count:
+            if toegepast and self.keten.intrekken(toegepast, self.herlees) is None:
                 self.keten = self.rebuild()
         return count
+
+    def herlees(self, ids: list[int]):
+        """(id, Bericht, afgekeurd) of the applied messages with these ids, in id order, parsed again."""
+        return self._herlees(self.store.replay(ids))
 
     # --- background work --------------------------------------------------------------------------------------
     def spawn(self, coro) -> asyncio.Task:

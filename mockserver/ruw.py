@@ -103,7 +103,7 @@ def bewaar(partner, data: bytes, report, m: Meta, expected: dict, bericht_id: in
     """Apply a valid message to the chain state (as verzenden does) and store the bytes for the SUT."""
     skipped = afgekeurd(report)
     if skipped is not None:
-        partner.keten.apply(report.bericht, skipped)
+        partner.keten.apply(report.bericht, skipped, bericht_id)
     partner.store.insert(record("uit", m, "verzonden", data, problems.finding_dicts(report.findings), [],
                                 id=bericht_id, toegepast=int(skipped is not None), afgekeurd=skipped or [],
                                 verwachting=expected), bsn_list)

@@ -197,13 +197,24 @@ class Store:
             f"SELECT {META} FROM berichten WHERE eigen_id = ? AND richting = 'uit' AND soort = 'heen' AND actief = 1 "
             "ORDER BY id", (identificatie,)).fetchall()
 
-    def replay(self) -> Iterator[dict]:
-        """The messages applied to the Keten, in the order they were applied."""
-        for row in self.db.execute(
-                "SELECT id, bericht, xml, ingepakt, afgekeurd FROM berichten WHERE toegepast = 1 AND actief = 1 "
-                "ORDER BY id"):
-            row["xml"] = _xml(row)
-            yield row
+    def replay(self, ids: list[int] | None = None) -> Iterator[dict]:
+        """The messages applied to the Keten, in the order they were applied (only those with these ids)."""
+        query = "SELECT id, bericht, xml, ingepakt, afgekeurd FROM berichten WHERE toegepast = 1 AND actief = 1"
+        if ids is None:
+            chunks = [()]
+        else:
+            chunks = [tuple(ids[i:i + 500]) for i in range(0, len(ids), 500)]
+        for chunk in chunks:
+            where = f" AND id IN ({', '.join('?' * len(chunk))})" if ids is not None else ""
+            for row in self.db.execute(query + where + " ORDER BY id", chunk):
+                row["xml"] = _xml(row)
+                yield row
+
+    def toegepast_van(self, bsn: str) -> list[int]:
+        """The ids of the active messages of conversation ``bsn`` that were applied to the Keten."""
+        rows = self.db.execute("SELECT b.id FROM berichten b JOIN bericht_bsn k ON k.bericht_id = b.id "
+                               "WHERE k.bsn = ? AND b.toegepast = 1 AND b.actief = 1 ORDER BY b.id", (bsn,))
+        return [r["id"] for r in rows]
 
     def pending(self) -> list[dict]:
         """The mock's heenberichten still waiting for a retour from the SUT."""

@@ -93,7 +93,7 @@ async def verzend(partner, body: dict) -> Uitkomst:
         expected = expectation(report, name, data, clock, seconds)
         skipped = afgekeurd(report)
         if skipped is not None:
-            partner.keten.apply(report.bericht, skipped)
+            partner.keten.apply(report.bericht, skipped, bericht_id)
         m = meta(report.bericht) if report.bericht is not None else header_meta(name, data)
         findings = problems.finding_dicts(report.findings)
         partner.store.insert(record("uit", m, "verzonden", xml, findings, intended, id=bericht_id,

@@ -42,6 +42,7 @@ class Keten:
     standaard: str | None = None  # set by the first message applied; a Keten never mixes standards
     toewijzingen: Toewijzingen = field(default_factory=Toewijzingen)
     parts: list = field(default_factory=list)
+    volgnummer: int = field(default=0, compare=False)  # of the message applied last: its place in the order
 
     def __post_init__(self) -> None:
         from ketenproef.keten import parts
@@ -55,14 +56,33 @@ class Keten:
                 return p
         raise KeyError(kind.__name__)
 
-    def apply(self, b: Bericht, afgekeurd: Collection[str] = ()) -> None:
-        """Record a judged message; berichtklassen whose readable path is in ``afgekeurd`` are skipped."""
+    def apply(self, b: Bericht, afgekeurd: Collection[str] = (), volgnummer: int | None = None) -> None:
+        """Record a judged message; berichtklassen whose readable path is in ``afgekeurd`` are skipped.
+        ``volgnummer``: its place in the order of the messages (increasing; by default the next one), which parts
+        keep where order matters so that messages can be withdrawn (``intrekken``)."""
         if self.standaard is None:
             self.standaard = b.standard
         elif b.standard != self.standaard:
             raise ValueError(f"this Keten holds {self.standaard}; a {b.name} belongs in the {b.standard} Keten")
+        self.volgnummer = self.volgnummer + 1 if volgnummer is None else volgnummer
         for p in self.parts:
             p.apply(b, frozenset(afgekeurd), self)
+
+    def eenheden(self, b: Bericht, afgekeurd: Collection[str] = ()) -> frozenset[tuple] | None:
+        """The pieces of chain state applying this message reads or changes, per part (``intrekken``); None when a
+        part cannot tell."""
+        out: set[tuple] = set()
+        afgekeurd = frozenset(afgekeurd)
+        for p in self.parts:
+            if not hasattr(p, "eenheden"):
+                return None
+            out |= p.eenheden(b, afgekeurd)
+        return frozenset(out)
+
+    def neem_over(self, bron: Keten, eenheden: Collection[tuple]) -> None:
+        """These pieces of chain state as ``bron`` has them (``intrekken``)."""
+        for p, van in zip(self.parts, bron.parts, strict=True):
+            p.neem_over(van, eenheden)
 
     def verwerk(self, report: Report) -> frozenset[str] | None:
         """Record a judged message as its receiver does (IV032/IV087) and return the rejected class paths that
@@ -104,8 +124,8 @@ class Ketens:
             self.per_standaard[standaard] = Keten(config=self.config, standaard=standaard)
         return self.per_standaard[standaard]
 
-    def apply(self, b: Bericht, afgekeurd: Collection[str] = ()) -> None:
-        self.voor(b.standard).apply(b, afgekeurd)
+    def apply(self, b: Bericht, afgekeurd: Collection[str] = (), volgnummer: int | None = None) -> None:
+        self.voor(b.standard).apply(b, afgekeurd, volgnummer)
 
     def verwerk(self, report: Report) -> frozenset[str] | None:
         if report.bericht is None:

@@ -16,6 +16,7 @@ The 325 is matched to its 323 by Header/DeclaratieIdentificatie; the first 325 o
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
@@ -212,6 +213,10 @@ class Declaratie:
     alle: list[Boeking] = field(default_factory=list)
     vervallen: bool = False
     beantwoord: bool = False
+    # the order of the declaraties in an Administratie (the volgnummer of the applying message) and whether its
+    # bookings are filed in the indexes (not when it was rejected whole as it arrived); for ``neem_over``
+    volgnummer: int = field(default=0, compare=False)
+    geboekt: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -271,6 +276,41 @@ class Administratie:
                 else:
                     found.extend(boekingen)
 
+    def schrap(self, declaratie: Declaratie) -> None:
+        """Take a declaratie out again, with its bookings in the indexes (``Part.neem_over``)."""
+        del self.declaraties[declaratie.identificatie]
+        if not declaratie.geboekt:
+            return
+        weg = {id(bk) for bk in declaratie.alle}
+        for index, groep in zip((self.referenties, self.per_toewijzing, self.per_combinatie, self.credits),
+                                groeperen(declaratie.alle), strict=True):
+            for key in groep:
+                over = [bk for bk in index[key] if id(bk) not in weg]
+                if over:
+                    index[key] = over
+                else:
+                    del index[key]
+
+    def voeg_in(self, declaratie: Declaratie) -> None:
+        """Put a declaratie in at the place of its volgnummer, as if it was applied in that order."""
+        laatste = max((d.volgnummer for d in self.declaraties.values()), default=-1)
+        self.declaraties[declaratie.identificatie] = declaratie
+        if declaratie.volgnummer < laatste:
+            self.declaraties = dict(sorted(self.declaraties.items(), key=lambda kv: kv[1].volgnummer))
+        if not declaratie.geboekt:
+            return
+        def volgnummer(bk: Boeking) -> int:
+            return self.declaraties[bk.declaratie].volgnummer
+        for index, groep in zip((self.referenties, self.per_toewijzing, self.per_combinatie, self.credits),
+                                groeperen(declaratie.alle), strict=True):
+            for key, boekingen in groep.items():
+                lijst = index.get(key)
+                if lijst is None:
+                    index[key] = boekingen
+                else:
+                    plek = bisect.bisect_right(lijst, declaratie.volgnummer, key=volgnummer)
+                    lijst[plek:plek] = boekingen
+
     def verval(self, declaratie: Declaratie) -> None:
         """The whole declaratie was rejected: it counts as not sent (IV087)."""
         declaratie.vervallen = True
@@ -312,11 +352,11 @@ class Part:
 
         adm = self.administraties.setdefault((*partijen(b), b.standard), Administratie())
         if b.number == "323":
-            self._declaratie(b, afgekeurd, adm)
+            self._declaratie(b, afgekeurd, adm, getattr(keten, "volgnummer", 0))
         else:
             self._antwoord(b, afgekeurd, adm)
 
-    def _declaratie(self, b: Bericht, afgekeurd: frozenset[str], adm: Administratie) -> None:
+    def _declaratie(self, b: Bericht, afgekeurd: frozenset[str], adm: Administratie, volgnummer: int) -> None:
         klaar = b.__dict__.pop("_keten_voorbereid", None)
         if klaar is None or klaar.afgekeurd != afgekeurd:
             klaar = voorbereid(b, afgekeurd)
@@ -324,10 +364,50 @@ class Part:
         if declaratie.identificatie in adm.declaraties:
             return  # a second message with the same BerichtIdentificatie (TR056) does not replace the first
         adm.declaraties[declaratie.identificatie] = declaratie
+        declaratie.volgnummer, declaratie.geboekt = volgnummer, not klaar.geheel
         if klaar.geheel:
             adm.verval(declaratie)
         else:
             adm.boek_groepen(klaar.groepen)
+
+    # ------------------------------------------------------------------ withdrawing messages (``intrekken``)
+
+    def eenheden(self, b: Bericht, afgekeurd: frozenset[str]) -> set[tuple]:
+        """What a 323 or 325 may change: the declaratie it is or answers, ("declaratie", ((gemeente, aanbieder,
+        standard), Identificatie)). The indexes of an Administratie follow from its declaraties in their order."""
+        if b.number not in ("323", "325"):
+            return set()
+        from ketenproef.keten import partijen
+
+        ident = b.identificatie if b.number == "323" else text(b.header, "DeclaratieIdentificatie/Identificatie")
+        return {("declaratie", ((*partijen(b), b.standard), ident))}
+
+    def neem_over(self, bron: Part, eenheden) -> None:
+        """These declaraties as ``bron`` has them, each at the place of its volgnummer."""
+        for soort, key in eenheden:
+            if soort != "declaratie":
+                continue
+            sleutel, ident = key
+            adm, van = self.administraties.get(sleutel), bron.administraties.get(sleutel)
+            oud = adm.declaraties.get(ident) if adm is not None else None
+            nieuw = van.declaraties.get(ident) if van is not None else None
+            if oud is None and nieuw is None:
+                continue
+            if nieuw is not None and oud is not None and nieuw.volgnummer == oud.volgnummer \
+                    and nieuw.geboekt == oud.geboekt and len(nieuw.alle) == len(oud.alle):
+                # the same 323: only what a 325 decided can differ; kept in place, the indexes hold these bookings
+                oud.vervallen, oud.beantwoord = nieuw.vervallen, nieuw.beantwoord
+                for boeking, zo in zip(oud.alle, nieuw.alle, strict=True):
+                    boeking.status = zo.status
+                continue
+            if adm is None:
+                adm = self.administraties[sleutel] = Administratie()
+            if oud is not None:
+                adm.schrap(oud)
+            if nieuw is not None:
+                adm.voeg_in(nieuw)
+            if not adm.declaraties:
+                del self.administraties[sleutel]
 
     def _antwoord(self, b: Bericht, afgekeurd: frozenset[str], adm: Administratie) -> None:
         declaratie = adm.declaraties.get(text(b.header, "DeclaratieIdentificatie/Identificatie"))
@@ -376,20 +456,28 @@ def voorbereid(b: Bericht, afgekeurd: frozenset[str]) -> Voorbereid:
     geheel = bool(afgekeurd & {"/Bericht/Header", "/Bericht/Declaratie"})
     items = prestaties(b)
     wegen = paden(b) if afgekeurd and not geheel else [("", "")] * len(items)
-    referenties, per_toewijzing, per_combinatie, credits = {}, {}, {}, {}
     for item, (client_pad, pad) in zip(items, wegen, strict=True):
         p = item.prestatie
         status = AFGEWEZEN if client_pad in afgekeurd or pad in afgekeurd else INGEDIEND
         boeking = Boeking(p, declaratie.identificatie, status)
         declaratie.boekingen.setdefault(p.referentie, boeking)
         declaratie.alle.append(boeking)
+    return Voorbereid(afgekeurd, declaratie, geheel, groeperen(declaratie.alle))
+
+
+def groeperen(boekingen: list[Boeking]) -> Groepen:
+    """Bookings grouped as the indexes file them: by ReferentieNummer, ToewijzingNummer, combinatie (debet) and
+    VorigReferentieNummer (credit), each group in the order given."""
+    referenties, per_toewijzing, per_combinatie, credits = {}, {}, {}, {}
+    for boeking in boekingen:
+        p = boeking.prestatie
         referenties.setdefault(p.referentie, []).append(boeking)
         per_toewijzing.setdefault(p.toewijzing, []).append(boeking)
         if p.credit:
             credits.setdefault(p.vorig, []).append(boeking)
         else:
             per_combinatie.setdefault(p.combinatie, []).append(boeking)
-    return Voorbereid(afgekeurd, declaratie, geheel, (referenties, per_toewijzing, per_combinatie, credits))
+    return referenties, per_toewijzing, per_combinatie, credits
 
 
 def voorbereiden(b: Bericht, afgekeurd: frozenset[str]) -> None:

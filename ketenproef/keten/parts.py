@@ -5,9 +5,18 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-# Modules that define further ledger parts. Each exposes ``Part`` (a class with apply(b, afgekeurd, keten)).
+# Modules that define further ledger parts. Each exposes ``Part`` (a class with apply(b, afgekeurd, keten)), and for
+# withdrawing messages (``ketenproef.keten.intrekken``) eenheden(b, afgekeurd) and neem_over(bron, eenheden).
 PART_MODULES = ("ketenproef.keten.regie", "ketenproef.keten.verzoeken", "ketenproef.keten.declaraties",
                 "ketenproef.keten.relaties")
+
+
+def neem(doel: dict, bron: dict, key) -> None:
+    """``doel[key]`` as ``bron`` has it, or gone when ``bron`` lacks it (a part taking over a key, ``neem_over``)."""
+    if key in bron:
+        doel[key] = bron[key]
+    else:
+        doel.pop(key, None)
 
 
 def extra_parts() -> list[Callable[[], object]]:

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from ketenproef.bericht import Bericht, date, integer, readable_path, text
+from ketenproef.keten.parts import neem
 
 EERSTE, VERWIJDEREN = "1", "3"  # StatusAanlevering (COD467)
 TIJDELIJK = "20"  # RedenBeeindiging: levering is tijdelijk beeindigd (WMO588/JZ588)
@@ -120,6 +121,27 @@ class Regie:
         for el in producten:
             if text(el, "StatusAanlevering") == EERSTE:
                 in_kracht[sleutel(el)] = b.identificatie
+
+    def eenheden(self, b: Bericht, afgekeurd: frozenset[str]) -> set[tuple]:
+        """What a message may change: its identity, and the starts (305) or stops (307) of its client."""
+        out = {("identificatie", (text(b.header, "Afzender"), b.name, b.identificatie))}
+        if b.number == "305":
+            out.add(("starts", klant_van(b)))
+        elif b.number == "307":
+            out.add(("stops", klant_van(b)))
+        return out
+
+    def neem_over(self, bron: Regie, eenheden) -> None:
+        for soort, key in eenheden:
+            if soort == "starts":
+                neem(self._starts, bron._starts, key)
+            elif soort == "stops":
+                neem(self._stops, bron._stops, key)
+            elif soort == "identificatie":
+                if key in bron._identificaties:
+                    self._identificaties.add(key)
+                else:
+                    self._identificaties.discard(key)
 
     def starts(self, klant: Klant) -> dict[StartSleutel, str]:
         """Starts in force for a client (not deleted): key -> BerichtIdentificatie of the 305. A copy."""

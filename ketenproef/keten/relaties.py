@@ -9,6 +9,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from ketenproef.bericht import Bericht, text
+from ketenproef.keten.parts import neem
 from ketenproef.keten.regie import afgewezen
 
 
@@ -51,6 +52,14 @@ class Part:
         bekend = self._relaties.setdefault(gemeente_en_client(b), {})
         for relatie in b.all("Relatie"):
             bekend[text(relatie, "Nummer")] = persoon(relatie)
+
+    def eenheden(self, b: Bericht, afgekeurd: frozenset[str]) -> set[tuple]:
+        return {("relaties", gemeente_en_client(b))} if b.number == "301" else set()
+
+    def neem_over(self, bron: Part, eenheden) -> None:
+        for soort, key in eenheden:
+            if soort == "relaties":
+                neem(self._relaties, bron._relaties, key)
 
     def bekend(self, gemeente: str, bsn: str) -> dict[str, Persoon]:
         """The Relaties earlier sent for this client by this gemeente: Nummer -> Persoon (a copy)."""

@@ -67,6 +67,8 @@ class Toewijzingen:
     """All versions of all toewijzingen, keyed by (gemeente, aanbieder, ToewijzingNummer)."""
 
     versies: dict[tuple[str, str, int], list[Toewijzing]] = field(default_factory=dict)
+    # when each key of ``versies`` was made: (volgnummer of the message, position in it); the order of ``versies``
+    _sinds: dict[tuple[str, str, int], tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def apply(self, b: Bericht, afgekeurd: frozenset[str], keten) -> None:
         if b.number != "301":
@@ -75,13 +77,44 @@ class Toewijzingen:
         bsn = text(b.root, "Client/Bsn")
         if afgekeurd & {readable_path(b.header), readable_path(b.root[1])}:
             return
-        for el in b.all("ToegewezenProduct"):
+        volgnummer = getattr(keten, "volgnummer", 0)
+        for i, el in enumerate(b.all("ToegewezenProduct")):
             if readable_path(el) in afgekeurd:
                 continue
             t = from_element(el, gemeente, aanbieder, bsn, b.identificatie)
-            history = self.versies.setdefault((gemeente, aanbieder, t.nummer), [])
+            key = (gemeente, aanbieder, t.nummer)
+            history = self.versies.get(key)
+            if history is None:
+                history = self.versies[key] = []
+                self._sinds[key] = (volgnummer, i)
             history.append(t)
             history.sort(key=lambda v: v.volgorde)
+
+    # ------------------------------------------------------------------ withdrawing messages (``intrekken``)
+
+    def eenheden(self, b: Bericht, afgekeurd: frozenset[str]) -> set[tuple]:
+        """The keys a 301 may change: ("toewijzing", (gemeente, aanbieder, ToewijzingNummer)) per ToegewezenProduct."""
+        if b.number != "301":
+            return set()
+        gemeente, aanbieder = text(b.header, "Afzender"), text(b.header, "Ontvanger")
+        return {("toewijzing", (gemeente, aanbieder, integer(el, "ToewijzingNummer")))
+                for el in b.all("ToegewezenProduct")}
+
+    def neem_over(self, bron: Toewijzingen, eenheden) -> None:
+        """The histories of these keys as ``bron`` has them (gone when it has none), in the order a replay makes."""
+        herordenen = False
+        for soort, key in eenheden:
+            if soort != "toewijzing":
+                continue
+            nieuw = bron.versies.get(key)
+            if nieuw is None:
+                if self.versies.pop(key, None) is not None:
+                    del self._sinds[key]
+                continue
+            herordenen = herordenen or self._sinds.get(key) != bron._sinds[key]
+            self.versies[key], self._sinds[key] = nieuw, bron._sinds[key]
+        if herordenen:  # a key now made by another message: its place among the others (``nummers_van_gemeente``)
+            self.versies = dict(sorted(self.versies.items(), key=lambda kv: self._sinds[kv[0]]))
 
     def get(self, gemeente: str, aanbieder: str, nummer: int) -> Toewijzing | None:
         """The current version (latest Toewijzingsdatum + tijd), or None when never allocated."""

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ketenproef.bericht import Bericht, findall, integer, text
+from ketenproef.keten.parts import neem
 from ketenproef.keten.regie import afgewezen, klant_van
 
 AFGEWEZEN, IN_ONDERZOEK = "1", "2"  # VerzoekAntwoord (WJ760)
 VOT, VOW = "VOT", "VOW"
+KLASSEN = {"315": "AangevraagdProduct", "317": "Verzoek", "319": "Antwoord", "301": "ToegewezenProduct"}  # with a ref
 
 
 class Ref(NamedTuple):
@@ -95,6 +97,31 @@ class Verzoeken:
             referentie = text(el, "ReferentieAanbieder")
             if referentie and not afgewezen(el, afgekeurd):
                 self._toegewezen.setdefault(self._ref(b, referentie), b.identificatie)
+
+    # ------------------------------------------------------------------ withdrawing messages (``intrekken``)
+
+    def eenheden(self, b: Bericht, afgekeurd: frozenset[str]) -> set[tuple]:
+        """What a message may change: the verzoeken with its ReferentieAanbieders, and for a 315/317 the list of its
+        client's verzoeken (which depends on whether a reference was known: both are its keys)."""
+        klasse = KLASSEN.get(b.number)
+        if klasse is None:
+            return set()
+        referenties = [text(el, "ReferentieAanbieder") for el in b.all(klasse)]
+        if b.number == "301":  # a ToegewezenProduct without a reference honours no verzoek
+            referenties = [r for r in referenties if r]
+        out = {("verzoek", self._ref(b, r)) for r in referenties}
+        if b.number in ("315", "317"):
+            out.add(("verzoeken_van", (*self._ref(b, "")[:3], text(b.root, "Client/Bsn"))))
+        return out
+
+    def neem_over(self, bron: Verzoeken, eenheden) -> None:
+        for soort, key in eenheden:
+            if soort == "verzoek":
+                for doel, van in ((self._verzoeken, bron._verzoeken), (self._antwoorden, bron._antwoorden),
+                                  (self._toegewezen, bron._toegewezen)):
+                    neem(doel, van, key)
+            elif soort == "verzoeken_van":
+                neem(self._per_client, bron._per_client, key)
 
     # ------------------------------------------------------------------ queries
 
