@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ketenproef.bericht import Bericht, local
+from ketenproef.bericht import Bericht, find, local
 from ketenproef.rules.registry import regel
 
 # Per message number: date element -> the parent elements in which TR134 compares it with the Dagtekening.
@@ -28,7 +28,25 @@ def TR134(b: Bericht):
     """Geboortedatum, Toewijzingsdatum, begindatum van start, einddatum van stop en begindatum van
     declaratie- en productperiode liggen niet na de Dagtekening van het bericht."""
     dag = b.dagtekening.isoformat()
+    if b.number in ("323", "325"):  # thousands of ProductPerioden: from the columns the declaratie rules read
+        yield from _declaratie(b, dag)
+        return
     for naam, ouders in TR134_DATUMS[b.number].items():
         for datum in b.root.iter("{*}" + naam):  # one C-level pass; the parent is looked at only for late dates
             if _na(datum.text, dag) and (ouder := local(datum.getparent())) in ouders:
                 yield datum, f"{ouder}/{naam} {datum.text} ligt na de Dagtekening {dag} van het bericht (TR134)."
+
+
+def _declaratie(b: Bericht, dag: str):
+    """TR134 on a 323 (DeclaratiePeriode and each ProductPeriode) or 325 (each ProductPeriode): Begindatum; each
+    period is tested once (``Prestaties.met_periode``), an element looked up only for a late one."""
+    from ketenproef.rules.declaratie import prestaties
+
+    periode = find(b.root, "Declaratie/DeclaratiePeriode/Begindatum") if b.number == "323" else None
+    if periode is not None and _na(periode.text.strip(), dag):
+        yield periode, (f"DeclaratiePeriode/Begindatum {periode.text} ligt na de Dagtekening {dag} van het bericht "
+                        f"(TR134).")
+    p = prestaties(b)
+    for i in p.met_periode(lambda begin, _: _na(begin, dag)):
+        yield (p.element(i, "ProductPeriode/Begindatum"),
+               f"ProductPeriode/Begindatum {p.begin[i]} ligt na de Dagtekening {dag} van het bericht (TR134).")

@@ -8,6 +8,8 @@ ProductTarief na zonder contract, TR418 heeft zonder contracttarieven niets te b
 
 from __future__ import annotations
 
+from itertools import compress
+
 from ketenproef.bericht import Bericht, find
 from ketenproef.calculations import ingediend_bedrag, ingediend_bedrag_minuten, minuuttarief
 from ketenproef.calculations.codes import EENHEID_EUROS, EENHEID_MINUUT, EENHEID_UUR
@@ -93,16 +95,13 @@ def zonder_contract_in_orde(b: Bericht) -> bool:
 
     k = kolommen(b)
     clienten = find(b.root, b.klassen["Client"].rsplit("/", 1)[0]) if k.n else None
-    tarieven = iter([el.text for el in clienten.iter("{*}ProductTarief")] if clienten is not None else [])
-    for i, heeft_tarief in enumerate(k.tarief):
-        if not heeft_tarief:
+    tarieven = [el.text for el in clienten.iter("{*}ProductTarief")] if clienten is not None else []
+    met_tarief = list(compress(range(k.n), k.tarief))
+    for i, tarief in zip(met_tarief, map(int, tarieven), strict=True):
+        bedrag, volume = k.bedrag[i], k.volume[i]
+        if bedrag == int(volume) * tarief or k.dc[i] == "C" or k.eenheid[i] == EENHEID_EUROS:
             continue
-        tarief = int(next(tarieven))
-        if k.dc[i] == "C" or k.eenheid[i] == EENHEID_EUROS:
-            continue
-        volume, bedrag = int(k.volume[i]), k.bedrag[i]
-        if bedrag != volume * tarief and not (k.eenheid[i] == EENHEID_MINUUT and
-                                               uurtarief_mogelijk(bedrag, volume, tarief)):
+        if not (k.eenheid[i] == EENHEID_MINUUT and uurtarief_mogelijk(bedrag, int(volume), tarief)):
             return False
     return True
 

@@ -43,7 +43,11 @@ def elfproef(bsn: str) -> bool:
 @regel("CS002", berichten=["301", "305", "307", "315", "317", "323", "325"])
 def CS002(b: Bericht):
     """Iedere Bsn in het bericht voldoet aan de 11-proef."""
-    for bsn in b.root.iter("{*}Bsn"):
+    if b.number in ("323", "325"):  # only Client/Bsn: the clients, not a pass over thousands of prestaties
+        bsns = [find(client, "Bsn") for client in b.all("Client")]
+    else:
+        bsns = b.root.iter("{*}Bsn")
+    for bsn in bsns:
         if not elfproef(bsn.text or ""):
             yield bsn, f"Bsn {bsn.text} voldoet niet aan de 11-proef (CS002)."
 

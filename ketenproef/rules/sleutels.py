@@ -142,7 +142,7 @@ def TR101(b: Bericht):
     snel = _unieke_velden(b.name)
     for sk in sleutelklassen(b):
         if sk.pad in snel:  # fast path (a 323 with 30,000 Prestaties): one pass over a field that must differ
-            waarden = [el.text for el in b.root.iter("{*}" + snel[sk.pad])]
+            waarden = _waarden(b, snel[sk.pad])
             if len(set(waarden)) == len(waarden):
                 continue
         elif len(b.vind(sk.pad)) <= 1:  # one element: nothing to compare
@@ -153,6 +153,15 @@ def TR101(b: Bericht):
                 yield el, _melding(sk, sleutel, eerste[sleutel])
             else:
                 eerste[sleutel] = el
+
+
+def _waarden(b: Bericht, veld: str) -> list[str]:
+    """The texts of every ``veld`` element; a 323/325's ReferentieNummers from the columns its rules read."""
+    if veld == "ReferentieNummer" and b.number in ("323", "325"):
+        from ketenproef.rules.declaratie import prestaties
+
+        return prestaties(b).rn
+    return [el.text for el in b.root.iter("{*}" + veld)]
 
 
 def _melding(sk: Sleutelklasse, sleutel: tuple, eerste: etree._Element) -> str:
