@@ -26,7 +26,14 @@ from ketenproef.keten.toewijzingen import Toewijzing, Toewijzingen
 
 def partijen(b: Bericht) -> tuple[str, str]:
     """(gemeente, aanbieder) of a message, whichever way it travels. A technical retour (302 ... 320) carries
-    the header of its heenbericht, so its Afzender is the heenbericht's sender."""
+    the header of its heenbericht, so its Afzender is the heenbericht's sender. Worked out once per message."""
+    found = b.__dict__.get("_partijen")
+    if found is None:
+        found = b.__dict__["_partijen"] = _partijen(b)
+    return found
+
+
+def _partijen(b: Bericht) -> tuple[str, str]:
     afzender, ontvanger = text(b.header, "Afzender"), text(b.header, "Ontvanger")
     model = b.model
     if model["kind"] == "retour" and model.get("retour_on") and not b.number == "325":

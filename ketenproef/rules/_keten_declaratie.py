@@ -35,9 +35,7 @@ def cached(b: Bericht, keten: Keten, naam: str, maak: Callable[[], object]):
 
 def gemeente_aanbieder(b: Bericht) -> tuple[str, str]:
     """``partijen(b)``, once per message."""
-    if "_keten_partijen" not in b.__dict__:
-        b.__dict__["_keten_partijen"] = partijen(b)
-    return b.__dict__["_keten_partijen"]
+    return partijen(b)
 
 
 def administratie(b: Bericht, keten: Keten) -> Administratie:

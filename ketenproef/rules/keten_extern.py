@@ -78,7 +78,12 @@ def TR135(b: Bericht, keten: Keten | None):
     """Dagtekening (in een 325 ook DeclaratieIdentificatie/Dagtekening) ligt niet na de systeemdatum van de
     ontvanger (``b.clock.today()``: bij ``validate --datum`` die datum). Geen keten nodig."""
     vandaag = b.clock.today()
-    for pad in ("BerichtIdentificatie/Dagtekening", "DeclaratieIdentificatie/Dagtekening"):
+    if b.dagtekening > vandaag:
+        pad = "BerichtIdentificatie/Dagtekening"
+        el = find(b.header, pad)
+        yield el, f"{pad} {el.text} ligt na de systeemdatum {vandaag} van de ontvanger (TR135)."
+    if b.number == "325":
+        pad = "DeclaratieIdentificatie/Dagtekening"
         el = find(b.header, pad)
         if el is not None and date(b.header, pad) > vandaag:
             yield el, f"{pad} {el.text} ligt na de systeemdatum {vandaag} van de ontvanger (TR135)."

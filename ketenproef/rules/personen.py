@@ -65,11 +65,12 @@ def TR002(b: Bericht):
     dag = b.dagtekening
     for geboorte in _personen(b, "Geboortedatum"):
         datum = date(geboorte, "Datum")
+        if (datum.year + 120, datum.month, datum.day) >= (dag.year, dag.month, dag.day):
+            continue
         if text(geboorte, "DatumGebruik") == "3" and datum == ONBEKEND:
             continue
-        if (datum.year + 120, datum.month, datum.day) < (dag.year, dag.month, dag.day):
-            yield find(geboorte, "Datum"), (f"Geboortedatum {datum} ligt meer dan 120 jaar voor de Dagtekening "
-                                            f"{dag} (TR002).")
+        yield find(geboorte, "Datum"), (f"Geboortedatum {datum} ligt meer dan 120 jaar voor de Dagtekening "
+                                        f"{dag} (TR002).")
 
 
 @regel("CS139", berichten=["301", "305", "307", "315"])

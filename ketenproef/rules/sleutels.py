@@ -15,7 +15,7 @@ from functools import cache
 from lxml import etree
 
 from ketenproef import corpus
-from ketenproef.bericht import Bericht, local, text
+from ketenproef.bericht import Bericht, find, local, text
 from ketenproef.rules.registry import regel
 
 
@@ -145,7 +145,7 @@ def TR101(b: Bericht):
             waarden = _waarden(b, snel[sk.pad])
             if len(set(waarden)) == len(waarden):
                 continue
-        elif len(b.vind(sk.pad)) <= 1:  # one element: nothing to compare
+        elif _geen_dubbele_broers(b, sk):
             continue
         eerste: dict[tuple, etree._Element] = {}
         for el, sleutel in sleutels(b)[sk.pad].items():
@@ -153,6 +153,20 @@ def TR101(b: Bericht):
                 yield el, _melding(sk, sleutel, eerste[sleutel])
             else:
                 eerste[sleutel] = el
+
+
+def _geen_dubbele_broers(b: Bericht, sk: Sleutelklasse) -> bool:
+    """True when no two elements of the class under the same container have the same own key. Only such siblings
+    can be duplicates: elements under different containers differ in a parent key, or their parents are duplicates
+    themselves and their keys are scoped to their own parent (``sleutels``)."""
+    per_ouder: dict[etree._Element, set[tuple]] = {}
+    for el in b.vind(sk.pad):
+        eigen = tuple(None if (veld_el := find(el, veld)) is None else veld_el.text for veld in sk.velden)
+        gezien = per_ouder.setdefault(el.getparent(), set())
+        if eigen in gezien:
+            return False
+        gezien.add(eigen)
+    return True
 
 
 def _waarden(b: Bericht, veld: str) -> list[str]:
