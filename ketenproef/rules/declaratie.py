@@ -15,7 +15,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import compress
 
@@ -276,12 +275,14 @@ def TR416(b: Bericht):
     """Binnen een Client zijn er geen twee debetprestaties met gelijke ProductPeriode, ProductCategorie,
     ToewijzingNummer en ProductCode."""
     p = prestaties(b)
-    debet = [i for i, dc in enumerate(p.dc) if dc == "D"]
-    aantal = Counter(p.tnr[i] for i in debet)  # only a repeated ToewijzingNummer can give a duplicate
+    sleutels = list(zip(p.client, p.begin, p.eind, p.cat, p.tnr, p.code, p.dc, strict=True))
+    debet = [k for k in sleutels if k[6] == "D"]
+    if len(set(debet)) == len(debet):  # the usual case, decided in C: no two debets alike
+        return
     eerste: dict[tuple, int] = {}
-    for i in debet if len(aantal) < len(debet) else []:
-        if aantal[p.tnr[i]] > 1:
-            j = eerste.setdefault((p.client[i], p.begin[i], p.eind[i], p.cat[i], p.tnr[i], p.code[i]), i)
+    for i, sleutel in enumerate(sleutels):
+        if sleutel[6] == "D":
+            j = eerste.setdefault(sleutel, i)
             if j != i:
                 yield p.element(i), (
                     f"Debetprestatie {p.rn[i]} heeft dezelfde ProductPeriode ({p.begin[i]} t/m {p.eind[i]}), "

@@ -141,8 +141,8 @@ def TR101(b: Bericht):
     gecombineerd met de sleutels van de bovenliggende klassen; de tweede (en volgende) is fout."""
     snel = _unieke_velden(b.name)
     for sk in sleutelklassen(b):
-        if sk.pad in snel:  # fast path (a 323 with 30,000 Prestaties): one pass over a field that must differ
-            waarden = _waarden(b, snel[sk.pad])
+        if sk.pad in snel:  # fast path (a 323 with 30,000 Prestaties): the values of a field that must differ
+            waarden = _waarden(b, sk, snel[sk.pad])
             if len(set(waarden)) == len(waarden):
                 continue
         elif _geen_dubbele_broers(b, sk):
@@ -169,13 +169,15 @@ def _geen_dubbele_broers(b: Bericht, sk: Sleutelklasse) -> bool:
     return True
 
 
-def _waarden(b: Bericht, veld: str) -> list[str]:
-    """The texts of every ``veld`` element; a 323/325's ReferentieNummers from the columns its rules read."""
+def _waarden(b: Bericht, sk: Sleutelklasse, veld: str) -> list[str | None]:
+    """The texts of the key field ``veld`` of every element of the class; a 323/325's ReferentieNummers from the
+    columns its rules read. Per class element, not a pass over the whole tree."""
     if veld == "ReferentieNummer" and b.number in ("323", "325"):
         from ketenproef.rules.declaratie import prestaties
 
         return prestaties(b).rn
-    return [el.text for el in b.root.iter("{*}" + veld)]
+    pad = next(v for v in sk.velden if v.rsplit("/", 1)[-1] == veld)
+    return [None if (el := find(klasse, pad)) is None else el.text for klasse in b.vind(sk.pad)]
 
 
 def _melding(sk: Sleutelklasse, sleutel: tuple, eerste: etree._Element) -> str:
