@@ -56,6 +56,9 @@ def uitpakken(blob: bytes) -> bytes:
     return b"".join(parts)
 
 
+JSON_STUK = 200  # items per json.dumps call in ``json_lijst`` (about 1 ms each for findings)
+
+
 class Json:
     """A value already serialised as JSON (made outside the Keten lock for a large message); stored and answered as it
     is. Not a ``str`` subclass: making one copies the text, and for the findings of a large 323 that is megabytes."""
@@ -67,14 +70,15 @@ class Json:
 
 
 def json_lijst(items: list) -> Json:
-    """A long list as JSON, one item at a time: ``json.dumps`` of the whole list is one C call that holds the GIL
-    (about 50 ms for the findings of a 21,000-prestatie 323, in which the event loop cannot run); per item the
-    worker thread hands the GIL over between items. One join, so the text is made once."""
+    """A long list as JSON, a chunk of items at a time: ``json.dumps`` of the whole list is one C call that holds the
+    GIL (about 50 ms for the findings of a 21,000-prestatie 323, in which the event loop cannot run); per chunk the
+    worker thread hands the GIL over in between, at nearly the speed of one call (one ``dumps`` per item costs
+    twice as much). The same text as ``json.dumps(items)``; one join, so the text is made once."""
     delen = ["["]
-    for item in items:
+    for begin in range(0, len(items), JSON_STUK):
         if len(delen) > 1:
             delen.append(", ")
-        delen.append(json.dumps(item, ensure_ascii=False, default=str))
+        delen.append(json.dumps(items[begin:begin + JSON_STUK], ensure_ascii=False, default=str)[1:-1])
     delen.append("]")
     return Json("".join(delen))
 

@@ -114,9 +114,29 @@ def afgekeurde_paden(report: Report) -> frozenset[str] | None:
         return frozenset()
     if b.number != "323" or b.header in classes or b.root[1] in classes:
         return None
+    return frozenset(_paden_323(b, classes))
+
+
+def _paden_323(b: Bericht, classes: set) -> list[str]:
+    """The readable paths of rejected Clients and Prestaties of a 323 and the Prestaties within a rejected Client,
+    from the paths the declaratie ledger works out in one pass (``declaraties.paden``; ``path_of`` per element
+    costs about 20 us, for a 323 that rejects 21,000 prestaties 0.4 s)."""
+    from ketenproef.keten.declaraties import paden, prestaties
+
+    binnen: dict = {}  # a Client or Prestatie element -> the paths of it and the classes within it
+    for item, (client_pad, pad) in zip(prestaties(b), paden(b), strict=True):
+        binnen[item.el] = (pad,)
+        binnen.setdefault(item.client, [client_pad]).append(pad)
     names = set(b.klassen)
-    return frozenset(b.path_of(el) for klasse in classes for el in klasse.iter()
-                     if isinstance(el.tag, str) and el.tag.rpartition("}")[2] in names)
+    out = []
+    for klasse in classes:
+        found = binnen.get(klasse)
+        if found is None:
+            out += [b.path_of(el) for el in klasse.iter()
+                    if isinstance(el.tag, str) and el.tag.rpartition("}")[2] in names]
+        else:
+            out += found
+    return out
 
 
 @dataclass
