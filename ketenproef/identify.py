@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -29,7 +31,18 @@ def _refuse(text: str) -> Finding:
 
 def identify(root: etree._Element) -> Identity | Finding:
     """The message's identity, or a Finding saying clearly why it is not an iWmo/iJw 3.2 message."""
-    qname = etree.QName(root)
+    tag = root.tag
+    found = _identify(tag) if isinstance(tag, str) else _identify_qname(etree.QName(root))
+    return copy.copy(found) if isinstance(found, Finding) else found  # a refusal is the caller's own object
+
+
+@lru_cache(maxsize=256)
+def _identify(tag: str) -> Identity | Finding:
+    """Decided once per root tag (namespace and name): the same few occur again and again."""
+    return _identify_qname(etree.QName(tag))
+
+
+def _identify_qname(qname: etree.QName) -> Identity | Finding:
     if qname.localname != "Bericht":
         return _refuse(f"Het rootelement is '{qname.localname}'; een iWmo/iJw-bericht begint met 'Bericht'.")
     match = NAMESPACE.match(qname.namespace or "")

@@ -137,9 +137,8 @@ ADVICE_SCAN = 1 << 20  # the line-ending advice judges the first MiB: it is advi
 
 
 def _line_endings(data: bytes) -> Finding | None:
-    head = data[:ADVICE_SCAN]
-    lf = head.count(b"\n")
-    if lf and head.count(b"\r\n") < lf:
+    lf = data.count(b"\n", 0, ADVICE_SCAN)
+    if lf and data.count(b"\r\n", 0, ADVICE_SCAN) < lf:
         return Finding(rule="OP192", retourcode=None, klasse=None, path=None, line=None, level=ADVIES,
                        text="Regeleinden zijn LF in plaats van CR/LF (OP192); het bericht is wel verwerkt.")
     return None
