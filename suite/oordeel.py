@@ -224,7 +224,14 @@ def voorkomen_of_afgekeurd(gesprek: Gesprek, uitkomst: Uitkomst, code: str, klas
     """A message that breaks a rule: a correct sender does not send it (the system refuses the trigger), a
     correct receiver rejects it with ``code``."""
     if uitkomst.door_systeem:
-        if uitkomst.geweigerd or not uitkomst.heen_ids:
+        if uitkomst.geweigerd:
+            return
+        if not uitkomst.heen_ids:  # nothing of it in this conversation: did it send anything at all?
+            verstuurd = [str(i) for i in uitkomst.antwoord.get("verstuurd") or []]
+            if verstuurd:
+                raise AssertionError(f"het systeem meldt dat het {', '.join(verstuurd)} verstuurde, een bericht dat de "
+                                     f"ontvanger met {code} moet afkeuren; een correcte verzender verstuurt het niet "
+                                     f"(de ketenpartner vond het niet in het gesprek van deze client)")
             return
         heen = heenberichten(gesprek, uitkomst)[-1]
         raise AssertionError(f"het systeem stuurde {beschrijf(heen)}, een bericht dat de ontvanger met {code} moet "

@@ -174,6 +174,17 @@ def test_a_message_that_must_be_refused_names_the_elements_the_ketenpartner_obje
         oordeel.afgekeurd_met(zonder, door_systeem(), "9063")
 
 
+def test_a_message_that_must_not_go_through_fails_when_the_system_says_it_sent_it_elsewhere():
+    """A sent message the ketenpartner filed under another conversation (or none) still went through."""
+    gesprek = Gesprek([])
+    verstuurd = Uitkomst("antwoord_verzoek", True, [], {"verstuurd": ["RA0000000009"]})
+    with pytest.raises(AssertionError, match="meldt dat het RA0000000009 verstuurde, een bericht dat de ontvanger "
+                                             "met 9355 moet afkeuren"):
+        oordeel.voorkomen_of_afgekeurd(gesprek, verstuurd, "9355")
+    oordeel.voorkomen_of_afgekeurd(gesprek, Uitkomst("antwoord_verzoek", True, [], {}), "9355")  # sent nothing
+    oordeel.voorkomen_of_afgekeurd(gesprek, Uitkomst("antwoord_verzoek", True, geweigerd="TR355"), "9355")
+
+
 def test_a_finding_without_an_element_still_reads():
     assert oordeel.bevinding({"rule": "XML", "retourcode": None, "path": None, "line": 3, "text": "kapot"}) == \
         "XML [-] kapot (bij regel 3)"
