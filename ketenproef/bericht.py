@@ -88,8 +88,13 @@ def find(el: etree._Element, path: str) -> etree._Element | None:
     try:
         return gevonden[key]
     except KeyError:
-        found = gevonden[key] = _find(el, path)
+        found = _find(el, path)
+        if len(gevonden) < ONTHOUDEN_HOOGSTENS:
+            gevonden[key] = found
         return found
+
+
+ONTHOUDEN_HOOGSTENS = 4096  # a small message needs a few hundred; thousands of prestaties gain nothing from it
 
 
 def _find(el: etree._Element, path: str) -> etree._Element | None:
