@@ -62,3 +62,31 @@ Functionaliteit: Antwoordbericht
       Als de gemeente het verzoek afwijst op grond van het woonplaatsbeginsel, verantwoordelijk is gemeente "0344"
       Dan keurt de ontvanger het bericht niet af
       En noemt het antwoordbericht gemeente "0344" als verantwoordelijke gemeente
+
+  @iwmo @ijw @CD085
+  Regel: CD085 - Bij VerzoekAntwoord 1 (verzoek afgewezen) is RedenAfwijzingVerzoek verplicht
+
+    Scenario: Een afwijzing zonder reden gaat niet door
+      Als de gemeente het verzoek afwijst zonder reden
+      Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @CD086
+  Regel: CD086 - Bij VerzoekAntwoord 2 (aanvraag in onderzoek) is RedenAfwijzingVerzoek leeg
+
+    Scenario: "In onderzoek" met een reden van afwijzing gaat niet door
+      Als de gemeente meldt dat het verzoek in onderzoek is met reden afwijzing "2"
+      Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "0001" op "Header"
+
+  @ijw @TR377
+  Regel: TR377 - Bij RedenAfwijzingVerzoek 8 (woonplaatsbeginsel) is de klasse Woonplaatsbeginsel gevuld (alleen iJw)
+
+    Scenario: Een afwijzing op grond van het woonplaatsbeginsel zonder verantwoordelijke gemeente gaat niet door
+      Als de gemeente het verzoek afwijst op grond van het woonplaatsbeginsel zonder verantwoordelijke gemeente
+      Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "0001" op "Header"
+
+  @ijw @TR409
+  Regel: TR409 - Is RedenAfwijzingVerzoek niet 8, dan ontbreekt de klasse Woonplaatsbeginsel (alleen iJw)
+
+    Scenario: Een afwijzing om een andere reden met een verantwoordelijke gemeente gaat niet door
+      Als de gemeente het verzoek afwijst met reden "2" en verantwoordelijke gemeente "0344"
+      Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "0001" op "Header"

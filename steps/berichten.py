@@ -264,3 +264,74 @@ def relaties(gesprek, datatable):
 @given("de gemeente noemt de relaties van de client voortaan in omgekeerde volgorde")
 def relaties_omgekeerd(gesprek):
     gesprek.client["Relaties"] = list(reversed(gesprek.client.get("Relaties") or []))
+
+
+# ------------------------------------------------------------------ a 301 with one element changed (sender rules)
+LEEG = "(leeg)"
+
+
+def _zet(data: dict, pad: str, waarde) -> None:
+    """Set (or, for "(leeg)", remove) the element at ``pad`` ("Contact/Adres/LandCode"; "Contact[2]/Soort" for a
+    second Contact) in a 301 Client given as plain data. "Contact" is a Contact of the Contactgegevens."""
+    delen = pad.split("/")
+    knoop = data
+    for i, deel in enumerate(delen):
+        laatste = i == len(delen) - 1
+        naam, _, index = deel.partition("[")
+        if naam == "Contact":
+            lijst = knoop.setdefault("Contactgegevens", [])
+            n = int(index.rstrip("]") or 1)
+            while len(lijst) < n:
+                lijst.append({})
+            knoop = lijst[n - 1]
+            continue
+        if laatste:
+            if waarde == LEEG:
+                knoop.pop(naam, None)
+            else:
+                knoop[naam] = waarde
+            return
+        knoop = knoop.setdefault(naam, {})
+
+
+@when(parsers.parse('de gemeente een toewijzing afgeeft vanaf "{begin}" tot "{eind}" voor een client met deze '
+                    'gegevens:'), target_fixture="uitkomst")
+def toewijzing_met_clientgegevens(gesprek, vandaag, begin, eind, datatable):
+    """Columns gegeven (a path in the Client of the 301, e.g. "Naam/NaamGebruik", "Contact/Adres/LandCode") and
+    waarde ("(leeg)" leaves the element out). The system gets the client so in its trigger data and must refuse
+    what breaks a rule; as ketenpartner the gemeente sends it as it is."""
+    from suite import berichtdata as bd
+
+    client = bd.client_301(gesprek.client)
+    kop, *rijen = datatable
+    for rij in (dict(zip(kop, r, strict=True)) for r in rijen):
+        _zet(client, rij["gegeven"], rij["waarde"])
+    gesprek.client.update({k: client[k] for k in ("Naam", "Geboortedatum", "Contactgegevens")})
+    if client.get("Communicatie"):
+        gesprek.client["Communicatie"] = client["Communicatie"]
+    with gesprek.mag_weigeren():
+        return gesprek.toewijzing_afgeven(vandaag, begin=begin, eind=eind)
+
+
+@when("de gemeente in een bericht deze toewijzingen afgeeft:", target_fixture="uitkomst")
+def toewijzingen_in_een_bericht(gesprek, vandaag, datatable):
+    """Like "de gemeente heeft deze toewijzingen afgegeven:", but all in one 301; volume "geen" gives a
+    toewijzing without Omvang."""
+    kop, *rijen = datatable
+    producten = []
+    for rij in (dict(zip(kop, r, strict=True)) for r in rijen):
+        p = {"Product": product(gesprek.productcode(rij["product"])), "Ingangsdatum": datum(rij["ingangsdatum"]),
+             "Einddatum": datum(rij["einddatum"])}
+        if rij.get("budget"):
+            p["Budget"] = centen(rij["budget"])
+        elif rij.get("volume") != "geen":
+            p["Omvang"] = omvang(rij.get("volume"), rij.get("eenheid"), rij.get("frequentie"))
+        producten.append({k: v for k, v in p.items() if v})
+    with gesprek.mag_weigeren():
+        return gesprek.toewijzen(vandaag, producten)
+
+
+@when(parsers.parse('de gemeente de toewijzing wijzigt per "{dag}" met reden "{reden}"'), target_fixture="uitkomst")
+def wijzigen_met_reden(gesprek, vandaag, dag, reden):
+    with gesprek.mag_weigeren():
+        return gesprek.wijzig_toewijzing(vandaag, Einddatum=datum(dag), RedenWijziging=reden)

@@ -272,3 +272,30 @@ def vow_zonder_omvang(gesprek, vandaag, code, dag):
                  "Einddatum": datum(dag)}
     with gesprek.mag_weigeren():
         return gesprek.verzoek_om_wijziging(vandaag, [wijziging])
+
+
+@when("de gemeente het verzoek afwijst zonder reden", target_fixture="uitkomst")
+def afwijzen_zonder_reden(gesprek, vandaag):
+    with gesprek.mag_weigeren():
+        return gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), AFGEWEZEN)
+
+
+@when(parsers.parse('de gemeente meldt dat het verzoek in onderzoek is met reden afwijzing "{reden}"'),
+      target_fixture="uitkomst")
+def in_onderzoek_met_reden(gesprek, vandaag, reden):
+    with gesprek.mag_weigeren():
+        return gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), IN_ONDERZOEK, reden)
+
+
+@when("de gemeente het verzoek afwijst op grond van het woonplaatsbeginsel zonder verantwoordelijke gemeente",
+      target_fixture="uitkomst")
+def woonplaatsbeginsel_zonder_gemeente(gesprek, vandaag):
+    with gesprek.mag_weigeren():
+        return gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), AFGEWEZEN, WOONPLAATSBEGINSEL)
+
+
+@when(parsers.parse('de gemeente het verzoek afwijst met reden "{reden}" en verantwoordelijke gemeente "{gemeente}"'),
+      target_fixture="uitkomst")
+def afwijzen_met_gemeente(gesprek, vandaag, reden, gemeente):
+    with gesprek.mag_weigeren():
+        return gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), AFGEWEZEN, reden, gemeente)

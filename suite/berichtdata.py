@@ -25,9 +25,14 @@ def header(van: str, naar: str, vandaag: dt.date) -> dict:
 
 def client_301(client: dict, relatienummers: bool = False) -> dict:
     """The Client of a 301. Relaties go without Nummer (the gemeente's system numbers them, OP071) unless
-    ``relatienummers``: then each keeps the number it has in ``client`` (the ketenpartner's own numbering)."""
+    ``relatienummers``: then each keeps the number it has in ``client`` (the ketenpartner's own numbering).
+    Contactgegevens are one BRP address (Soort 01) from ``Adres`` unless the client has its own
+    ``Contactgegevens`` (a list of Contact, as in the 301); ``Communicatie`` goes along when the client has it."""
     data = {k: copy.deepcopy(client[k]) for k in ("Bsn", "Geboortedatum", "Geslacht", "Naam")}
-    data["Contactgegevens"] = [{"Soort": "01", "Adres": copy.deepcopy(client["Adres"])}]
+    if client.get("Communicatie"):
+        data["Communicatie"] = copy.deepcopy(client["Communicatie"])
+    data["Contactgegevens"] = copy.deepcopy(client.get("Contactgegevens")) or [
+        {"Soort": "01", "Adres": copy.deepcopy(client["Adres"])}]
     if client.get("Relaties"):
         data["Relaties"] = [{k: copy.deepcopy(v) for k, v in r.items() if relatienummers or k != "Nummer"}
                             for r in client["Relaties"]]

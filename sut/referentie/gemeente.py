@@ -14,7 +14,7 @@ from ketenproef import factory
 from ketenproef.keten.relaties import Part as Relaties
 from ketenproef.keten.relaties import Persoon
 from ketenproef.keten.toewijzingen import VERWIJDERD, Toewijzing
-from ketenproef.keten.verzoeken import AFGEWEZEN, IN_ONDERZOEK, Ref, Verzoeken
+from ketenproef.keten.verzoeken import IN_ONDERZOEK, Ref, Verzoeken
 from sut.base import GEMEENTE, SutError
 from sut.referentie.archief import IN, UIT, Uitwisseling
 from sut.referentie.gegevens import client_kop, datum, verplicht
@@ -170,8 +170,8 @@ class ReferentieGemeente(ReferentieSysteem):
         p = self.product_data(t)
         p.pop("ReferentieAanbieder", None)  # a change on the gemeente's initiative (IV097)
         reden = str(gegevens["RedenWijziging"])
-        if reden == VERWIJDERD:
-            p["Einddatum"] = p["Ingangsdatum"]  # verwijderen (OP033x1 c, CS335)
+        if reden == VERWIJDERD and gegevens.get("Einddatum") is None:
+            p["Einddatum"] = p["Ingangsdatum"]  # verwijderen (OP033x1 c); another Einddatum is refused (CS335)
         elif "Einddatum" in gegevens:
             p["Einddatum"] = gegevens["Einddatum"]
         for veld in ("Omvang", "Budget"):
@@ -203,9 +203,8 @@ class ReferentieGemeente(ReferentieSysteem):
         standaard = verzoek.standaard if verzoek else self.standaard(gegevens)  # a mutant without TR355 answers anyway
         self.eis_beantwoordbaar(standaard, referentie, antwoord)
         data = {"ReferentieAanbieder": referentie, "VerzoekAntwoord": antwoord}
-        if antwoord == AFGEWEZEN:
-            verplicht(gegevens, "RedenAfwijzingVerzoek")
-            data["RedenAfwijzingVerzoek"] = gegevens["RedenAfwijzingVerzoek"]
+        if gegevens.get("RedenAfwijzingVerzoek"):  # without one on a rejection, or with one on "in onderzoek",
+            data["RedenAfwijzingVerzoek"] = gegevens["RedenAfwijzingVerzoek"]  # the own check refuses (CD085, CD086)
         woonplaats = gegevens.get("Woonplaatsbeginsel")
         if woonplaats and standaard == "iJw":
             data["Woonplaatsbeginsel"] = woonplaats if isinstance(woonplaats, dict) else {"Gemeente": woonplaats}
