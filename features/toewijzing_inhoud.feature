@@ -90,10 +90,10 @@ Functionaliteit: Inhoud van een toewijzingsbericht
   @iwmo @ijw @TR002
   Regel: TR002 - Een geboortedatum ligt niet meer dan 120 jaar voor de Dagtekening van het bericht
 
-    Scenario: Een client geboren in 1900 gaat niet door
+    Scenario: Een client geboren in 1901 gaat niet door
       Als de gemeente een toewijzing afgeeft vanaf "2026-02-01" tot "2026-07-31" voor een client met deze gegevens:
         | gegeven             | waarde     |
-        | Geboortedatum/Datum | 1900-01-01 |
+        | Geboortedatum/Datum | 1901-06-15 |
       Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "0001" op "Header"
 
   @iwmo @ijw @TR006

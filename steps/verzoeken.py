@@ -299,3 +299,29 @@ def woonplaatsbeginsel_zonder_gemeente(gesprek, vandaag):
 def afwijzen_met_gemeente(gesprek, vandaag, reden, gemeente):
     with gesprek.mag_weigeren():
         return gesprek.beantwoord(vandaag, gesprek.laatste_verzoek(), AFGEWEZEN, reden, gemeente)
+
+
+@when(parsers.parse('de aanbieder een verzoek om toewijzing indient vanaf "{begin}" tot "{eind}" met in het '
+                    'aangevraagde product:'), target_fixture="uitkomst")
+def vot_met_gegevens(gesprek, vandaag, begin, eind, datatable):
+    """Columns gegeven (a path in the AangevraagdProduct, e.g. "Verwijzer/ZorgverlenerCode", "Omvang/Eenheid") and
+    waarde ("(leeg)" leaves the element out). The system gets the product so in its trigger data and must refuse
+    what breaks a rule; as ketenpartner the aanbieder sends it as it is."""
+    from steps.berichten import _zet
+
+    aanvraag = gesprek.aanvraag(None, begin, eind)
+    kop, *rijen = datatable
+    for rij in (dict(zip(kop, r, strict=True)) for r in rijen):
+        _zet(aanvraag, rij["gegeven"], rij["waarde"])
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_toewijzing(vandaag, [aanvraag])
+
+
+@when("de aanbieder een verzoek om toewijzing indient voor twee producten met dezelfde ReferentieAanbieder",
+      target_fixture="uitkomst")
+def vot_twee_met_zelfde_referentie(gesprek, vandaag):
+    eerste = gesprek.aanvraag(None, "2026-02-01", "2026-07-31")
+    tweede = gesprek.aanvraag("ander", "2026-02-01", "2026-07-31",
+                              ReferentieAanbieder=eerste["ReferentieAanbieder"])
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_toewijzing(vandaag, [eerste, tweede])

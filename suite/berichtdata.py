@@ -203,13 +203,11 @@ def bericht_307(client: dict, toewijzing: dict, begindatum, reden: str, einddatu
 
 
 def bericht_315(client: dict, producten: list[dict]) -> dict:
+    """Every AangevraagdProduct as given in the trigger data (the factory puts the elements in the order of the
+    message), with a Verwijzer of Type 01 when none is given."""
     aangevraagd = []
     for p in producten:
-        item = {"ReferentieAanbieder": p["ReferentieAanbieder"], "Product": p["Product"],
-                "ToewijzingIngangsdatum": p["ToewijzingIngangsdatum"]}
-        for key in ("ToewijzingEinddatum", "Omvang", "Budget"):
-            if p.get(key) is not None:
-                item[key] = p[key]
+        item = {k: copy.deepcopy(v) for k, v in p.items() if v is not None}
         item["Verwijzer"] = p.get("Verwijzer") or {"Type": "01"}
         aangevraagd.append(item)
     return {"Client": {**client_kort(client), "AangevraagdeProducten": aangevraagd}}

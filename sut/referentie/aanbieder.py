@@ -133,14 +133,14 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
                            "wacht op het antwoord (TR374, OP350)")
 
     def eis_nieuwe_referenties(self, standaard: str, referenties: list[str]) -> None:
+        if len(set(referenties)) != len(referenties) and self.houdt_zich_aan("TR383"):
+            raise SutError("elk aangevraagd product heeft een eigen ReferentieAanbieder (TR383)")
         if not self.houdt_zich_aan("TR347"):
             return
         verzoeken = self.keten(standaard).part(Verzoeken)
         for ref in referenties:
             if verzoeken.verzoek(Ref(standaard, self.gemeente, self.aanbieder, ref)) is not None:
                 raise SutError(f"ReferentieAanbieder {ref} is al eerder gebruikt (TR347)")
-        if len(set(referenties)) != len(referenties):
-            raise SutError("elk aangevraagd product heeft een eigen ReferentieAanbieder (TR347)")
 
     def verzoek_om_toewijzing(self, gegevens: dict) -> dict:
         verplicht(gegevens, "client", "producten")
