@@ -65,19 +65,21 @@ def build(name: str, data: dict) -> etree._Element:
 
 
 def _fill(parent: etree._Element, nodes: list[dict], data: dict, ns: dict, where: str) -> None:
-    for node, item, path in items(nodes, data, where):
-        _element(parent, node, item, ns, path)
+    for node, item in items(nodes, data, where):
+        _element(parent, node, item, ns, f"{where}/{node['name']}")
 
 
-def items(nodes: list[dict], data: dict, where: str) -> Iterator[tuple[dict, Any, str]]:
-    """The children to make for ``data`` under model ``nodes``, in schema order: (node, value, path) per element,
-    after the checks against the model. A repeating element's values may be an iterator (``ketenproef.schrijver``
-    writes them as they come, without a list)."""
-    if not isinstance(data, dict):
+_EENVOUDIG = (str, int, dict, dt.date, dt.time)  # values that are never a list of values
+
+
+def items(nodes: list[dict], data: dict, where: str) -> Iterator[tuple[dict, Any]]:
+    """The children to make for ``data`` under model ``nodes``, in schema order: (node, value) per element, after
+    the checks against the model (``where`` names the parent in an error). A repeating element's values may be an
+    iterator (``ketenproef.schrijver`` writes them as they come, without a list)."""
+    if type(data) is not dict and not isinstance(data, dict):
         raise FactoryError(f"{where}: expected a mapping, got {type(data).__name__}")
-    known = {n["name"] for n in nodes}
-    unknown = set(data) - known
-    if unknown:
+    if not data.keys() <= _namen(nodes):
+        unknown = set(data) - _namen(nodes)
         raise FactoryError(f"{where}: unknown element(s) {sorted(unknown)}; allowed: {[n['name'] for n in nodes]}")
     for node in nodes:
         value = data.get(node["name"])
@@ -85,17 +87,36 @@ def items(nodes: list[dict], data: dict, where: str) -> Iterator[tuple[dict, Any
             if node["min"] > 0:
                 raise FactoryError(f"{where}/{node['name']} is mandatory")
             continue
-        lazy = isinstance(value, Iterator)
-        values = value if (isinstance(value, list) or lazy) and node["max"] != 1 else [value]
-        if (isinstance(value, list) or lazy) and node["max"] == 1:
-            inner = _container_child(node)
-            if inner is None:
-                raise FactoryError(f"{where}/{node['name']} occurs at most once")
-            values = [{inner["name"]: value}]
-        if node["max"] is not None and not lazy and len(values) > node["max"]:
+        if type(value) is list:
+            lazy, many = False, True
+        elif isinstance(value, _EENVOUDIG):
+            lazy = many = False
+        else:
+            lazy = many = isinstance(value, Iterator)
+        if not many or node["max"] == 1:
+            if many:
+                inner = _container_child(node)
+                if inner is None:
+                    raise FactoryError(f"{where}/{node['name']} occurs at most once")
+                value = {inner["name"]: value}
+            yield node, value
+            continue
+        if node["max"] is not None and not lazy and len(value) > node["max"]:
             raise FactoryError(f"{where}/{node['name']} occurs at most {node['max']} times")
-        for item in values:
-            yield node, item, f"{where}/{node['name']}"
+        for item in value:
+            yield node, item
+
+
+_NAMEN: dict[int, tuple[list[dict], frozenset[str]]] = {}
+
+
+def _namen(nodes: list[dict]) -> frozenset[str]:
+    """The element names of a model node list, worked out once per list (the list is kept, so its id is never
+    another list's)."""
+    found = _NAMEN.get(id(nodes))
+    if found is None or found[0] is not nodes:
+        found = _NAMEN[id(nodes)] = (nodes, frozenset(n["name"] for n in nodes))
+    return found[1]
 
 
 def _element(parent: etree._Element, node: dict, item: Any, ns: dict, where: str) -> None:

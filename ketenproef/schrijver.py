@@ -24,7 +24,8 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 
 
 def stukken(name: str, data: dict) -> Iterator[bytes]:
-    """The serialised message ``name`` for plain ``data``, in pieces (see the module docstring)."""
+    """The serialised message ``name`` for plain ``data``, in pieces (see the module docstring). One loop over an
+    explicit stack of open elements: no generator per level between a line and its piece."""
     model = corpus.message_model(name)
     prefixes = {"bericht": model["prefix"], "basis": model["basis_prefix"]}
     data = dict(data)
@@ -32,9 +33,24 @@ def stukken(name: str, data: dict) -> Iterator[bytes]:
     root = f"{model['prefix']}:Bericht"
     kop = (f"<?xml version='1.0' encoding='UTF-8'?>\n<{root} xmlns:{model['prefix']}=\"{model['namespace']}\" "
            f"xmlns:{model['basis_prefix']}=\"{model['basis_namespace']}\">\n")
-    regels = [kop]
-    grootte = len(kop)
-    for regel in _regels(model["tree"], data, prefixes, 1, "Bericht"):
+    regels, grootte = [kop], len(kop)
+    stapel = [(factory.items(model["tree"], data, "Bericht"), "  ", "Bericht", "")]
+    while stapel:
+        kinderen, inspringing, waar, sluit = stapel[-1]
+        volgende = next(kinderen, None)
+        if volgende is None:
+            stapel.pop()
+            regels.append(sluit)
+            continue
+        node, item = volgende
+        tag = _tag(node, prefixes)
+        if "children" in node:
+            regel = f"{inspringing}<{tag}>\n"
+            pad = f"{waar}/{node['name']}"
+            stapel.append((factory.items(node["children"], item, pad), inspringing + "  ", pad,
+                           f"{inspringing}</{tag}>\n"))
+        else:
+            regel = f"{inspringing}<{tag}>{_tekst(item)}</{tag}>\n"
         regels.append(regel)
         grootte += len(regel)
         if grootte >= STUK:
@@ -44,6 +60,10 @@ def stukken(name: str, data: dict) -> Iterator[bytes]:
     yield _bytes(regels)
 
 
+def _tag(node: dict, prefixes: dict) -> str:
+    return f"{prefixes[node['ns']]}:{node['name']}"
+
+
 def schrijf(name: str, data: dict) -> bytes:
     """The whole message at once (for a small one)."""
     return b"".join(stukken(name, data))
@@ -51,18 +71,6 @@ def schrijf(name: str, data: dict) -> bytes:
 
 def _bytes(regels: list[str]) -> bytes:
     return "".join(regels).replace("\n", "\r\n").encode("utf-8")
-
-
-def _regels(nodes: list[dict], data: dict, prefixes: dict, diepte: int, where: str) -> Iterator[str]:
-    inspringing = "  " * diepte
-    for node, item, path in factory.items(nodes, data, where):
-        tag = f"{prefixes[node['ns']]}:{node['name']}"
-        if "children" in node:
-            yield f"{inspringing}<{tag}>\n"
-            yield from _regels(node["children"], item, prefixes, diepte + 1, path)
-            yield f"{inspringing}</{tag}>\n"
-        else:
-            yield f"{inspringing}<{tag}>{_tekst(item)}</{tag}>\n"
 
 
 def _tekst(value: Any) -> str:
