@@ -325,3 +325,35 @@ def vot_twee_met_zelfde_referentie(gesprek, vandaag):
                               ReferentieAanbieder=eerste["ReferentieAanbieder"])
     with gesprek.mag_weigeren():
         return gesprek.verzoek_om_toewijzing(vandaag, [eerste, tweede])
+
+
+@when(parsers.parse('de aanbieder een verzoek om wijziging indient met een nieuw product vanaf "{begin}" tot "{eind}" '
+                    'met in het nieuwe product:'), target_fixture="uitkomst")
+def vow_nieuw_met_gegevens(gesprek, vandaag, begin, eind, datatable):
+    """Columns gegeven (a path in the NieuwProduct, e.g. "Product/Code", "Omvang/Eenheid") and waarde ("(leeg)"
+    leaves the element out); the NieuwProduct is the product "derde" with the default Omvang."""
+    from steps.berichten import _zet
+
+    nieuw = {"Product": product(gesprek.productcode("derde")), "GewensteIngangsdatum": datum(begin),
+             "Einddatum": datum(eind), "Omvang": omvang()}
+    kop, *rijen = datatable
+    for rij in (dict(zip(kop, r, strict=True)) for r in rijen):
+        _zet(nieuw, rij["gegeven"], rij["waarde"])
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_wijziging(vandaag, nieuw=[nieuw])
+
+
+@when("de aanbieder een verzoek om wijziging indient met deze nieuwe producten:", target_fixture="uitkomst")
+def vow_nieuwe_producten(gesprek, vandaag, datatable):
+    kop, *rijen = datatable
+    nieuw = [{"Product": product(gesprek.productcode(r["product"])), "GewensteIngangsdatum": datum(r["ingangsdatum"]),
+              "Einddatum": datum(r["einddatum"]), "Omvang": omvang()}
+             for r in (dict(zip(kop, rij, strict=True)) for rij in rijen)]
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_wijziging(vandaag, nieuw=nieuw)
+
+
+@when("de aanbieder een verzoek om wijziging indient zonder te wijzigen of nieuwe producten", target_fixture="uitkomst")
+def vow_leeg(gesprek, vandaag):
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_wijziging(vandaag)
