@@ -284,3 +284,12 @@ def declareer_zelfde_nummer(gesprek, vandaag, maand, volume):
 def ander_gedeclareerd(gesprek, vandaag, maand, volume, tarief):
     prestatie = gesprek.prestatie(maand, volume, code="ander", ProductTarief=centen(tarief))
     _gebeurd(gesprek, gesprek.declareer(vandaag, maand, [prestatie]))
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert met declaratieperiode "{begin}" tot '
+                    '"{eind}"'), target_fixture="uitkomst")
+def declareer_declaratieperiode(gesprek, vandaag, maand, volume, begin, eind):
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=5000)
+    with gesprek.mag_weigeren():
+        return gesprek.declareer(vandaag, maand, [prestatie],
+                                 DeclaratiePeriode={"Begindatum": datum(begin), "Einddatum": datum(eind)})

@@ -12,7 +12,6 @@ from ketenproef.bericht import findall, text
 from ketenproef.calculations import (
     Periode,
     controleer_productperiode,
-    declaratieperiode_toegestaan,
     eenheid_past,
     ingediend_bedrag,
     ingediend_bedrag_minuten,
@@ -126,8 +125,13 @@ class Declareren:
                 "prestaties": {p["ProductReferentie"]["ReferentieNummer"]: p["IngediendBedrag"] for _, p in regels}}
 
     def eis_nieuwe_periode(self, standaard: str, periode: Periode) -> None:
+        """IV090: a whole calendar month (CS340), not before the last one submitted (TR318); a mutant skips the
+        part of its rule."""
+        if not is_declaratieperiode(periode) and self.houdt_zich_aan("CS340"):
+            raise SutError(f"DeclaratiePeriode {periode.begindatum} - {periode.einddatum} is geen hele "
+                           "kalendermaand (IV090, CS340)")
         laatste = self.laatste_periode(standaard)
-        if not declaratieperiode_toegestaan(periode, laatste) and self.houdt_zich_aan("TR318"):
+        if laatste is not None and periode.begindatum < laatste.begindatum and self.houdt_zich_aan("TR318"):
             raise SutError(f"DeclaratiePeriode {periode.begindatum} ligt voor de laatst ingediende "
                            f"{laatste.begindatum} (IV090, TR318)")
 

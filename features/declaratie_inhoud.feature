@@ -1,0 +1,54 @@
+# language: nl
+@release-3.2 @WMO323 @JW323 @WMO325 @JW325
+Functionaliteit: Inhoud van een declaratie
+  Regels binnen een Declaratie (323) over de declaratieperiode en de productperioden. Vraagt de opdracht de
+  aanbieder om een declaratie die zo'n regel breekt, dan stuurt een correct aanbiedersysteem haar niet; stuurt
+  de ketenpartner haar als aanbieder, dan keurt een correcte gemeente haar af in het declaratie-antwoord (325).
+
+  Achtergrond:
+    Gegeven het is "2025-11-04"
+    En de gemeente heeft een toewijzing afgegeven vanaf "2025-10-06" tot "2026-09-30"
+    En de aanbieder heeft de zorg gestart op "2025-10-08"
+
+  @iwmo @ijw @CS337
+  Regel: CS337 - De Einddatum van een ProductPeriode ligt in dezelfde kalendermaand als de Begindatum
+
+    Scenario: Een productperiode over twee maanden gaat niet door
+      Gegeven het is "2025-12-02"
+      Als de aanbieder over "2025-11" 8 uur declareert met productperiode "2025-10-06" tot "2025-11-30"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @TR137
+  Regel: TR137 - De Einddatum van DeclaratiePeriode en ProductPeriode ligt niet na de Dagtekening van het bericht
+
+    Scenario: Declareren over de lopende maand gaat niet door
+      Gegeven het is "2025-11-20"
+      Als de aanbieder over "2025-11" 8 uur declareert tegen "50,00" per uur
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @TR319
+  Regel: TR319 - Een ProductPeriode ligt in de declaratieperiode of in een eerdere
+
+    Scenario: Een productperiode na de declaratieperiode gaat niet door
+      Gegeven het is "2025-12-02"
+      Als de aanbieder over "2025-10" 8 uur declareert met productperiode "2025-11-01" tot "2025-11-30"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9319" op "Prestatie"
+
+  @iwmo @ijw @TR416
+  Regel: TR416 - Een declaratie bevat geen twee debetprestaties met dezelfde ProductPeriode, ProductCategorie, ToewijzingNummer en ProductCode
+
+    Scenario: Dezelfde prestatie twee keer in een declaratie gaat niet door
+      Gegeven het is "2025-12-02"
+      Als de aanbieder over "2025-11" declareert:
+        | product   | begin      | eind       | volume | eenheid | tarief |
+        | standaard | 2025-11-01 | 2025-11-30 | 2      | 04      | 50,00  |
+        | standaard | 2025-11-01 | 2025-11-30 | 2      | 04      | 50,00  |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @CS340
+  Regel: CS340 - Een DeclaratiePeriode begint op de eerste en eindigt op de laatste dag van dezelfde maand
+
+    Scenario: Een declaratieperiode van twee maanden gaat niet door
+      Gegeven het is "2025-12-02"
+      Als de aanbieder over "2025-10" 8 uur declareert met declaratieperiode "2025-10-01" tot "2025-11-30"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
