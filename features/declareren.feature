@@ -193,6 +193,7 @@ Functionaliteit: Declareren
       Als de ketenpartner over "2025-10" twee prestaties declareert waarvan een met een verkeerde productcode
       Dan beantwoordt het systeem het bericht zoals een correcte ontvanger dat doet
       En bevat het declaratie-antwoord alleen de afgekeurde prestatie, met retourcode "9340"
+      En verwijst het declaratie-antwoord naar de declaratie met haar BerichtIdentificatie en DeclaratieNummer
 
   @iwmo @ijw @TR369 @OP365
   Regel: Bij een toewijzing met een budget blijft het totaal gedeclareerde binnen het budget

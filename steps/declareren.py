@@ -293,3 +293,19 @@ def declareer_declaratieperiode(gesprek, vandaag, maand, volume, begin, eind):
     with gesprek.mag_weigeren():
         return gesprek.declareer(vandaag, maand, [prestatie],
                                  DeclaratiePeriode={"Begindatum": datum(begin), "Einddatum": datum(eind)})
+
+
+@then("verwijst het declaratie-antwoord naar de declaratie met haar BerichtIdentificatie en DeclaratieNummer")
+def verwijst_naar_declaratie(gesprek, uitkomst):
+    """TR337 and TR376: DeclaratieIdentificatie is the 323's BerichtIdentificatie, DeclaratieNummer its
+    DeclaratieNummer."""
+    from suite import oordeel
+
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    antwoord = _antwoord(gesprek, uitkomst)
+    verwacht = (heen.data["Header"]["BerichtIdentificatie"]["Identificatie"],
+                heen.data["Declaratie"]["DeclaratieNummer"])
+    gevonden = (antwoord["Header"]["DeclaratieIdentificatie"]["Identificatie"],
+                antwoord["DeclaratieAntwoord"]["DeclaratieNummer"])
+    assert gevonden == verwacht, (f"het declaratie-antwoord noemt DeclaratieIdentificatie en DeclaratieNummer "
+                                  f"{gevonden}, de declaratie heeft {verwacht} (TR337, TR376)")

@@ -73,8 +73,12 @@ def alle(rol: str | None = None, alleen: set[str] | None = None) -> list[SutInfo
 
 def maak(rol: str, regel: str):
     from sut.referentie import ReferentieAanbieder, ReferentieGemeente
+    from sut.verkeerd_325 import VERKEERD, MutantGemeente325
 
-    sut = (ReferentieAanbieder if rol == AANBIEDER else ReferentieGemeente)()
+    if rol == AANBIEDER:
+        sut = ReferentieAanbieder()
+    else:  # a rule about the 325 the gemeente sends: a wrong variant of that part of the 325 (sut.verkeerd_325)
+        sut = (MutantGemeente325 if regel in VERKEERD else ReferentieGemeente)()
     sut.zonder_regels = frozenset({regel})
     sut.name = naam(rol, regel)
     # Its own range of BerichtIdentificaties: the mutants of a session share a ketenpartner per worker and each

@@ -47,3 +47,20 @@ def test_mutants_are_found_by_name_but_not_listed():
     assert not [s for s in systems() if s.name.startswith(mutanten.PREFIX)]
     with pytest.raises(ValueError, match="onbekend systeem"):
         open_sut("mutant-aanbieder-XX999")
+
+
+def test_a_gemeente_mutant_of_a_325_rule_gets_a_wrong_variant_of_its_325_and_nothing_else():
+    from lxml import etree
+
+    from sut.verkeerd_325 import VERKEERD, MutantGemeente325
+
+    assert isinstance(open_sut("mutant-gemeente-TR342"), MutantGemeente325)
+    assert not isinstance(open_sut("mutant-gemeente-TR019"), MutantGemeente325)
+    assert not isinstance(open_sut("mutant-aanbieder-TR342"), MutantGemeente325)
+    assert set(VERKEERD) <= set(mutanten.regels("gemeente"))
+    from ketenproef.bericht import text
+
+    bron = corpus.corpus_dir() / "voorbeelden" / "casussen" / "geertje_03_WMO325.xml"  # fully approved (8001)
+    assert VERKEERD["IV087"](etree.fromstring(bron.read_bytes()), None, None) is None  # then no 325 at all
+    fout = VERKEERD["TR337"](etree.fromstring(bron.read_bytes()), None, None)
+    assert text(fout[0], "DeclaratieIdentificatie/Identificatie") == "GEERTJE-03-R"  # its own identificatie
