@@ -222,13 +222,24 @@ class Bericht:
         return iter(self.vind(path))
 
     def path_of(self, el: etree._Element) -> str:
-        """readable_path with sibling positions computed once per parent (fast for thousands of findings)."""
-        parts = []
-        while el is not None:
+        """readable_path with sibling positions computed once per parent and the path of each parent once (fast for
+        thousands of findings: a finding's path is its parent's, which is known, plus one step)."""
+        paden = self._paden
+        found = paden.get(el)
+        if found is None:
             parent = el.getparent()
-            parts.append(_step(el, parent, None if parent is None else self._positions(parent).get(el, 0)))
-            el = parent
-        return "/" + "/".join(reversed(parts))
+            if parent is None:
+                found = "/" + _step(el, None)
+            elif (local(parent), local(el)) in _enkelvoudig(self.name):  # at most once there (XSD): no position
+                found = f"{self.path_of(parent)}/{local(el)}"
+            else:
+                found = f"{self.path_of(parent)}/{_step(el, parent, self._positions(parent).get(el, 0))}"
+            paden[el] = found
+        return found
+
+    @cached_property
+    def _paden(self) -> dict[etree._Element, str]:
+        return {}
 
     def _positions(self, parent: etree._Element) -> dict[etree._Element, int]:
         cache = self.__dict__.setdefault("_position_cache", {})
@@ -267,6 +278,23 @@ class Bericht:
     @property
     def _class_names(self) -> frozenset[str]:
         return _klassen(self.name)[2]
+
+
+@cache
+def _enkelvoudig(name: str) -> frozenset[tuple[str, str]]:
+    """(parent, child) element names of message ``name`` where the child occurs at most once under that parent in
+    every place of the model: its readable path step never needs a position (the rules judge XSD-valid messages)."""
+    veelvoud: set[tuple[str, str]] = set()
+    paren: set[tuple[str, str]] = set()
+    stack = [("Bericht", node) for node in corpus.message_model(name)["tree"]]
+    while stack:
+        ouder, node = stack.pop()
+        paar = (ouder, node["name"])
+        paren.add(paar)
+        if node["max"] != 1:
+            veelvoud.add(paar)
+        stack.extend((node["name"], kind) for kind in node.get("children", ()))
+    return frozenset(paren - veelvoud)
 
 
 @cache
