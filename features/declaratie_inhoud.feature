@@ -52,3 +52,15 @@ Functionaliteit: Inhoud van een declaratie
       Gegeven het is "2025-12-02"
       Als de aanbieder over "2025-10" 8 uur declareert met declaratieperiode "2025-10-01" tot "2025-11-30"
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @CD087
+  Regel: CD087 - ProductTarief is verplicht als de Eenheid niet 83 (euro's) is, en leeg bij Eenheid 83
+
+    Scenario: Een prestatie in euro's met een producttarief gaat niet door
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product   | ingangsdatum | einddatum  | budget |
+        | categorie | 2025-10-06   | 2026-09-30 | 500,00 |
+      En de aanbieder heeft de zorg voor "categorie" gestart op "2025-10-08"
+      En het is "2025-12-02"
+      Als de aanbieder voor "categorie" over "2025-11" "100,00" euro declareert met een producttarief van "1,00"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"

@@ -117,3 +117,22 @@ Functionaliteit: Inhoud van een verzoek om toewijzing
         | standaard | 2026-02-01   | 2026-07-31 |
         | standaard | 2026-03-01   | 2026-08-31 |
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @CS139
+  Regel: CS139 - Bij DatumGebruik 1 (dag onbekend) is de Geboortedatum de eerste van de maand
+
+    Scenario: Een geboortedatum met onbekende dag die niet op de eerste valt gaat niet door
+      Als de aanbieder een verzoek om toewijzing indient vanaf "2026-02-01" tot "2026-07-31" voor een client met deze gegevens:
+        | gegeven                     | waarde     |
+        | Geboortedatum/Datum         | 1990-05-17 |
+        | Geboortedatum/DatumGebruik  | 1          |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @TR134
+  Regel: TR134 - Een geboortedatum is een bestaande datum, niet later dan de Dagtekening van het bericht
+
+    Scenario: Een client die volgens het verzoek nog geboren moet worden gaat niet door
+      Als de aanbieder een verzoek om toewijzing indient vanaf "2026-02-01" tot "2026-07-31" voor een client met deze gegevens:
+        | gegeven             | waarde     |
+        | Geboortedatum/Datum | 2026-03-01 |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"

@@ -309,3 +309,10 @@ def verwijst_naar_declaratie(gesprek, uitkomst):
                 antwoord["DeclaratieAntwoord"]["DeclaratieNummer"])
     assert gevonden == verwacht, (f"het declaratie-antwoord noemt DeclaratieIdentificatie en DeclaratieNummer "
                                   f"{gevonden}, de declaratie heeft {verwacht} (TR337, TR376)")
+
+
+@when(parsers.parse('de aanbieder voor "{code}" over "{maand}" "{bedrag}" euro declareert met een producttarief van '
+                    '"{tarief}"'), target_fixture="uitkomst")
+def in_euro_met_tarief(gesprek, vandaag, code, maand, bedrag, tarief):
+    prestatie = {**_in_euro(gesprek, maand, code, bedrag), "ProductTarief": centen(tarief)}
+    return _declareer(gesprek, vandaag, maand, prestatie)

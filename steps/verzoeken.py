@@ -357,3 +357,17 @@ def vow_nieuwe_producten(gesprek, vandaag, datatable):
 def vow_leeg(gesprek, vandaag):
     with gesprek.mag_weigeren():
         return gesprek.verzoek_om_wijziging(vandaag)
+
+
+@when(parsers.parse('de aanbieder een verzoek om toewijzing indient vanaf "{begin}" tot "{eind}" voor een client met '
+                    'deze gegevens:'), target_fixture="uitkomst")
+def vot_met_clientgegevens(gesprek, vandaag, begin, eind, datatable):
+    """Columns gegeven (a path in the Client of the 315, e.g. "Geboortedatum/DatumGebruik") and waarde ("(leeg)"
+    leaves the element out); both sides take the client so from this conversation."""
+    from steps.berichten import _zet
+
+    kop, *rijen = datatable
+    for rij in (dict(zip(kop, r, strict=True)) for r in rijen):
+        _zet(gesprek.client, rij["gegeven"], rij["waarde"])
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag(None, begin, eind)])

@@ -239,7 +239,8 @@ def prestatie(p: dict, toewijzing: dict) -> dict:
     if p.get("Uurtarief") is not None:
         tarief, bedrag = minuuttarief(int(p["Uurtarief"])), ingediend_bedrag_minuten(int(p["Uurtarief"]), volume)
     else:
-        bedrag = ingediend_bedrag(volume, int(tarief) if tarief is not None else None, eenheid)
+        # in euro's (83) the amount is the volume; a ProductTarief given anyway goes along as it is (CD087)
+        bedrag = ingediend_bedrag(volume, int(tarief) if tarief is not None and eenheid != "83" else None, eenheid)
     out = {"ProductReferentie": {"ReferentieNummer": p["ReferentieNummer"]},
            "ToewijzingNummer": toewijzing["ToewijzingNummer"],
            "ProductCategorie": p.get("ProductCategorie") or (toewijzing.get("Product") or {}).get("Categorie"),

@@ -196,8 +196,9 @@ class Declareren:
     def bedrag(self, t: Toewijzing, item: dict, volume: int, eenheid: str) -> tuple[int | None, int]:
         """(ProductTarief, IngediendBedrag). In uren toegewezen en in minuten gedeclareerd: ProductTarief is the
         minute tariff, the amount is uurtarief x minuten / 60 rounded once (IV079, IV081, TR346)."""
-        if eenheid == EUROS:
-            return None, ingediend_bedrag(volume, None, EUROS)
+        if eenheid == EUROS:  # no ProductTarief; one given anyway goes along and the own check refuses it (CD087)
+            tarief = item.get("ProductTarief")
+            return (None if tarief is None else getal(tarief, "ProductTarief")), ingediend_bedrag(volume, None, EUROS)
         if t.eenheid == UUR and eenheid == MINUUT:
             uurtarief = getal(item.get("Uurtarief", item.get("ProductTarief")), "Uurtarief")
             return minuuttarief(uurtarief), ingediend_bedrag_minuten(uurtarief, volume)
