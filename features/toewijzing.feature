@@ -88,6 +88,10 @@ Functionaliteit: Toewijzing
       Dan keurt de ontvanger het bericht niet af
       En heeft geen enkele toewijzing in het laatste toewijzingsbericht een ReferentieAanbieder
 
+    Scenario: Een toewijzing met een ReferentieAanbieder zonder verzoek gaat niet door
+      Als de gemeente een toewijzing afgeeft vanaf "2026-01-19" tot "2026-07-31" met ReferentieAanbieder "ONBEKEND-0001"
+      Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "9379" op "ToegewezenProduct"
+
     @rol-aanbieder
     Scenario: Een toewijzing met een onbekende ReferentieAanbieder wordt afgekeurd
       Als de ketenpartner een toewijzing stuurt met ReferentieAanbieder "ONBEKEND-0001"

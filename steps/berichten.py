@@ -335,3 +335,10 @@ def toewijzingen_in_een_bericht(gesprek, vandaag, datatable):
 def wijzigen_met_reden(gesprek, vandaag, dag, reden):
     with gesprek.mag_weigeren():
         return gesprek.wijzig_toewijzing(vandaag, Einddatum=datum(dag), RedenWijziging=reden)
+
+
+@when(parsers.parse('de gemeente een toewijzing afgeeft vanaf "{begin}" tot "{eind}" met ReferentieAanbieder '
+                    '"{referentie}"'), target_fixture="uitkomst")
+def toewijzing_met_referentie(gesprek, vandaag, begin, eind, referentie):
+    with gesprek.mag_weigeren():
+        return gesprek.toewijzing_afgeven(vandaag, begin=begin, eind=eind, ReferentieAanbieder=referentie)
