@@ -11,15 +11,14 @@ import dataclasses
 
 from ketenproef import factory
 from ketenproef.bericht import findall, text
-from ketenproef.declaratie_antwoord import prestatie_data
 from ketenproef.keten.regie import TIJDELIJK
-from ketenproef.retour import GEEN_OPMERKING
 from ketenproef.validate import validate
 from sut.base import AANBIEDER, GEMEENTE, SutError
 from sut.referentie.aanbieder import ReferentieAanbieder
 from sut.referentie.gemeente import ReferentieGemeente
 from sut.referentie.transport import Ketenpartner
 from sut.registry import SutInfo, register
+from sut.verkeerd_325 import met_goedgekeurde_clienten
 
 
 class Defect:
@@ -129,14 +128,7 @@ class AntwoordMetGoedgekeurdePrestaties(Defect, ReferentieGemeente):
         if tree is None or b.number != "323" or "8001" not in [c.text for c in findall(tree, "DeclaratieAntwoord/"
                                                                                              "RetourCodes/RetourCode")]:
             return tree
-        name = b.name.replace("323", "325")
-        data = factory.to_data(tree, name)
-        goed = {"RetourCode": [GEEN_OPMERKING]}
-        data["DeclaratieAntwoord"]["Clienten"] = [
-            {"Bsn": text(c, "Bsn"), "RetourCodes": goed,
-             "Prestaties": [{**prestatie_data(p), "RetourCodes": goed} for p in findall(c, "Prestaties/Prestatie")]}
-            for c in b.all("Client")]
-        return factory.build(name, data)
+        return met_goedgekeurde_clienten(tree, b)
 
 
 class AntwoordMetDeclaratiePeriode(Defect, ReferentieGemeente):

@@ -77,6 +77,12 @@ def _ook_goedgekeurde_clienten(tree, bericht, gemeente):
     fully approved 323, each with 0200."""
     if "8001" not in _codes(tree, "DeclaratieAntwoord"):
         return tree
+    return met_goedgekeurde_clienten(tree, bericht)
+
+
+def met_goedgekeurde_clienten(tree, bericht):
+    """The 325 ``tree`` of a fully approved 323 with every client and prestatie listed, each with 0200 (what OP304
+    forbids; also the hand-written defect ``AntwoordMetGoedgekeurdePrestaties``)."""
     from ketenproef import factory
 
     name = bericht.name.replace("323", "325")
