@@ -48,7 +48,7 @@ class HttpSut(SystemUnderTest):
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 raw = response.read()
         except urllib.error.HTTPError as exc:
-            detail = sut_tekst(_lees(exc))
+            detail = sut_tekst(lees_foutbody(exc))
             if exc.code == NIET_ONDERSTEUND:
                 raise SutNietOndersteund(f"{self.base}{path} antwoordde {exc.code} (niet ondersteund): {detail}",
                                          f"HTTP {exc.code}", detail) from exc
@@ -62,7 +62,8 @@ class HttpSut(SystemUnderTest):
         return json_object(raw, f"{self.base}{path} antwoordde")
 
 
-def _lees(exc: urllib.error.HTTPError) -> bytes:
+def lees_foutbody(exc: urllib.error.HTTPError) -> bytes:
+    """The body of an error answer, or nothing when the connection breaks while it is read."""
     try:
         return exc.read()
     except (http.client.HTTPException, OSError):

@@ -19,6 +19,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from sut.adapters.http import lees_foutbody
 from sut.base import SutError
 
 HERHALING = "Ketenproef-Herhaling"
@@ -67,7 +68,7 @@ class Ketenpartner:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     return response.read()
             except urllib.error.HTTPError as exc:
-                detail = exc.read().decode("utf-8", "replace")
+                detail = lees_foutbody(exc).decode("utf-8", "replace")  # a body cut off is no crash
                 fout = SutError(f"ketenpartner antwoordde {exc.code} op {request.get_method()} "
                                 f"{request.full_url}{_na(poging)}: {detail}")
                 if exc.code < 500 or wacht is None:

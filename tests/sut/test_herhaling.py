@@ -4,10 +4,13 @@ only the answer was lost) is a delivery. A 4xx is an answer and is never retried
 
 from __future__ import annotations
 
+import socket
+import threading
+
 import pytest
 
 from sut.base import SutError
-from sut.referentie.transport import MAX_RETRY_AFTER, WACHTTIJDEN, retry_after
+from sut.referentie.transport import MAX_RETRY_AFTER, WACHTTIJDEN, Ketenpartner, retry_after
 from tests.sut.conftest import aanbieder_sut, gemeente_sut
 from tests.sut.helpers import BSN, PRODUCTEN, VANDAAG, bericht_301, client, naam, omvang, ontvangen, toegewezen
 
@@ -99,3 +102,25 @@ def test_a_4xx_is_an_answer_and_not_retried(kp_gemeente):
                                                  ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)])
 def test_retry_after(waarde, seconden):
     assert retry_after(waarde) == seconden
+
+
+def test_an_error_answer_whose_body_breaks_off_is_a_refusal_not_a_crash():
+    """A 400 that promises more body than it sends, then closes: the reference transport reports a SutError
+    with what it could say, instead of letting http.client's IncompleteRead escape."""
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        poort = server.getsockname()[1]
+
+        def antwoord() -> None:
+            verbinding, _ = server.accept()
+            with verbinding:
+                verbinding.recv(65536)
+                verbinding.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\n"
+                                   b"Content-Length: 500\r\n\r\n{\"detail\": \"afgebro")
+
+        draad = threading.Thread(target=antwoord)
+        draad.start()
+        try:
+            with pytest.raises(SutError, match="ketenpartner antwoordde 400"):
+                Ketenpartner(f"http://127.0.0.1:{poort}", timeout=30.0, wachttijden=()).post(b"<x/>")
+        finally:
+            draad.join()
