@@ -241,8 +241,12 @@ class Bericht:
     def _paden(self) -> dict[etree._Element, str]:
         return {}
 
+    @cached_property
+    def _posities(self) -> dict[etree._Element, dict[etree._Element, int]]:
+        return {}
+
     def _positions(self, parent: etree._Element) -> dict[etree._Element, int]:
-        cache = self.__dict__.setdefault("_position_cache", {})
+        cache = self._posities
         found = cache.get(parent)
         if found is None:
             counts: dict[str, int] = {}

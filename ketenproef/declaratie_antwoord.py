@@ -50,7 +50,8 @@ def totaal(cents: int) -> dict:
 
 
 def declaratie_antwoord(report: Report, *, clock: Clock, identificatie: str) -> etree._Element:
-    """The 325 as a tree (small messages, the CLI and the tests; the ketenpartner writes it with ``antwoord``)."""
+    """The 325 as a tree (small messages, the CLI and the tests; the ketenpartner writes it from ``antwoord_data``
+    without a tree: ``retour.retour_stuk``)."""
     name, data, _ = antwoord_data(report, clock=clock, identificatie=identificatie)
     return factory.build(name, data)
 

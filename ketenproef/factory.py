@@ -57,11 +57,13 @@ def build(name: str, data: dict) -> etree._Element:
     ns = {"bericht": model["namespace"], "basis": model["basis_namespace"]}
     nsmap = {model["prefix"]: model["namespace"], model["basis_prefix"]: model["basis_namespace"]}
     root = etree.Element(f"{{{ns['bericht']}}}Bericht", nsmap=nsmap)
-    data = dict(data)
-    header = {**header_defaults(name), **dict(data.get("Header") or {})}
-    data["Header"] = header
-    _fill(root, model["tree"], data, ns, "Bericht")
+    _fill(root, model["tree"], met_vaste_kop(name, data), ns, "Bericht")
     return root
+
+
+def met_vaste_kop(name: str, data: dict) -> dict:
+    """``data`` (a copy) with the Header completed by the values the model fixes (``header_defaults``)."""
+    return {**data, "Header": {**header_defaults(name), **dict(data.get("Header") or {})}}
 
 
 def _fill(parent: etree._Element, nodes: list[dict], data: dict, ns: dict, where: str) -> None:
@@ -76,7 +78,7 @@ def items(nodes: list[dict], data: dict, where: str) -> Iterator[tuple[dict, Any
     """The children to make for ``data`` under model ``nodes``, in schema order: (node, value) per element, after
     the checks against the model (``where`` names the parent in an error). A repeating element's values may be an
     iterator (``ketenproef.schrijver`` writes them as they come, without a list)."""
-    if type(data) is not dict and not isinstance(data, dict):
+    if not isinstance(data, dict):
         raise FactoryError(f"{where}: expected a mapping, got {type(data).__name__}")
     if not data.keys() <= _namen(nodes):
         unknown = set(data) - _namen(nodes)

@@ -28,13 +28,12 @@ def stukken(name: str, data: dict) -> Iterator[bytes]:
     explicit stack of open elements: no generator per level between a line and its piece."""
     model = corpus.message_model(name)
     prefixes = {"bericht": model["prefix"], "basis": model["basis_prefix"]}
-    data = dict(data)
-    data["Header"] = {**factory.header_defaults(name), **dict(data.get("Header") or {})}
     root = f"{model['prefix']}:Bericht"
     kop = (f"<?xml version='1.0' encoding='UTF-8'?>\n<{root} xmlns:{model['prefix']}=\"{model['namespace']}\" "
            f"xmlns:{model['basis_prefix']}=\"{model['basis_namespace']}\">\n")
     regels, grootte = [kop], len(kop)
-    stapel = [(factory.items(model["tree"], data, "Bericht"), "  ", "Bericht", "")]
+    stapel = [(factory.items(model["tree"], factory.met_vaste_kop(name, data), "Bericht"), "  ", "Bericht",
+               f"</{root}>\n")]
     while stapel:
         kinderen, inspringing, waar, sluit = stapel[-1]
         volgende = next(kinderen, None)
@@ -56,7 +55,6 @@ def stukken(name: str, data: dict) -> Iterator[bytes]:
         if grootte >= STUK:
             yield _bytes(regels)
             regels, grootte = [], 0
-    regels.append(f"</{root}>\n")
     yield _bytes(regels)
 
 

@@ -28,19 +28,18 @@ def inpakken_na(stukken: Iterable[bytes], merk: bytes) -> tuple[bytes, Ingepakt]
     """A message written in pieces, split after ``merk`` (a placeholder in its head): the head as it is, the rest
     compressed as it comes (one zlib stream; ``uitpakken`` reads it), so the whole XML is never in memory at once."""
     kop, rest, grootte = b"", zlib.compressobj(1), 0
-    delen: list[bytes] = []
+    delen: list[bytes] | None = None  # the compressed rest, once the head is complete
     for stuk in stukken:
-        if delen or merk in kop + stuk:
-            if not delen:
-                geheel = kop + stuk
-                einde = geheel.index(merk) + len(merk)
-                kop, stuk = geheel[:einde], geheel[einde:]
-                delen.append(b"")
-            grootte += len(stuk)
-            delen.append(rest.compress(stuk))
-        else:
+        if delen is None:
             kop += stuk
-    if not delen:
+            einde = kop.find(merk)
+            if einde < 0:
+                continue
+            einde += len(merk)
+            kop, stuk, delen = kop[:einde], kop[einde:], []
+        grootte += len(stuk)
+        delen.append(rest.compress(stuk))
+    if delen is None:
         raise ValueError("het merk staat niet in het bericht")
     out = Ingepakt(b"".join(delen) + rest.flush())
     out.grootte = grootte

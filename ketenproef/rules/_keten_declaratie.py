@@ -33,11 +33,6 @@ def cached(b: Bericht, keten: Keten, naam: str, maak: Callable[[], object]):
     return hit[1]
 
 
-def gemeente_aanbieder(b: Bericht) -> tuple[str, str]:
-    """``partijen(b)``, once per message."""
-    return partijen(b)
-
-
 def administratie(b: Bericht, keten: Keten) -> Administratie:
     return cached(b, keten, "adm", lambda: keten.part(Part).van(b))
 
@@ -45,7 +40,7 @@ def administratie(b: Bericht, keten: Keten) -> Administratie:
 def debetten(b: Bericht, keten: Keten) -> list[tuple[Prestatie, etree._Element, Toewijzing]]:
     """Debetprestaties met hun actuele, niet verwijderde toewijzing (de andere meldt TR338 of TR384)."""
     def maak():
-        gemeente, aanbieder = gemeente_aanbieder(b)
+        gemeente, aanbieder = partijen(b)
         out = []
         for p, el, _ in prestaties(b):
             t = None if p.credit else keten.toewijzingen.get(gemeente, aanbieder, p.toewijzing)

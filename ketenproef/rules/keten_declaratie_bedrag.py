@@ -13,9 +13,9 @@ from itertools import compress
 from ketenproef.bericht import Bericht, find
 from ketenproef.calculations import ingediend_bedrag, ingediend_bedrag_minuten, minuuttarief
 from ketenproef.calculations.codes import EENHEID_EUROS, EENHEID_MINUUT, EENHEID_UUR
-from ketenproef.keten import Keten
+from ketenproef.keten import Keten, partijen
 from ketenproef.keten.declaraties import Prestatie, prestaties
-from ketenproef.rules._keten_declaratie import gemeente_aanbieder, kind
+from ketenproef.rules._keten_declaratie import kind
 from ketenproef.rules.registry import gedekt_door, regel
 
 
@@ -46,7 +46,7 @@ def contracttarief(keten: Keten, gemeente: str, aanbieder: str, code: str, eenhe
 def toegestane_bedragen(keten: Keten | None, b: Bericht, p: Prestatie) -> set[int]:
     """IngediendBedrag dat TR346 toestaat: GeleverdVolume x ProductTarief, of bij uren in minuten (IV079/IV081)
     (uurtarief x minuten) / 60; zonder contractgegevens elk uurtarief dat afgerond dit ProductTarief geeft."""
-    gemeente, aanbieder = gemeente_aanbieder(b)
+    gemeente, aanbieder = partijen(b)
     tarieven = tarieven_van(keten)
     uur = tarieven.get((gemeente, aanbieder, p.code, EENHEID_UUR))
     minuut = tarieven.get((gemeente, aanbieder, p.code, EENHEID_MINUUT))
@@ -74,7 +74,7 @@ def uurtarief_mogelijk(bedrag: int, minuten: int, tarief: int) -> bool:
 def bedrag_klopt(keten: Keten | None, b: Bericht, p: Prestatie) -> bool:
     """Snelle vorm van ``p.bedrag in toegestane_bedragen(...)``: die verzameling wordt alleen voor de tekst van
     een afkeur opgebouwd."""
-    gemeente, aanbieder = gemeente_aanbieder(b)
+    gemeente, aanbieder = partijen(b)
     tarieven = tarieven_van(keten)
     uur = tarieven.get((gemeente, aanbieder, p.code, EENHEID_UUR))
     minuut = tarieven.get((gemeente, aanbieder, p.code, EENHEID_MINUUT))
@@ -127,7 +127,7 @@ def TR418(b: Bericht, keten: Keten | None):
     """ProductTarief is gelijk aan het contracttarief (keten.config.tarieven); zonder contracttarief niet beoordeeld."""
     if not tarieven_van(keten):
         return
-    gemeente, aanbieder = gemeente_aanbieder(b)
+    gemeente, aanbieder = partijen(b)
     for p, el, _ in prestaties(b):
         verwacht = None if p.credit or p.tarief is None else contracttarief(keten, gemeente, aanbieder, p.code,
                                                                               p.eenheid)

@@ -21,13 +21,12 @@ from lxml import etree
 from ketenproef.bericht import Bericht
 from ketenproef.calculations import Periode, controleer_productperiode, eenheid_past
 from ketenproef.calculations.codes import EENHEID_MINUUT, EENHEID_UUR
-from ketenproef.keten import Keten, Toewijzing
+from ketenproef.keten import Keten, Toewijzing, partijen
 from ketenproef.keten.declaraties import Prestatie, prestaties
 from ketenproef.rules._keten_declaratie import (
     antwoord_op,
     cached,
     debetten,
-    gemeente_aanbieder,
     kind,
     periode_tekst,
     t_tekst,
@@ -49,7 +48,7 @@ def tr304_declaratie(b: Bericht, keten: Keten) -> Iterator[tuple[etree._Element,
 def bsn_van_bron(b: Bericht, keten: Keten, p: Prestatie) -> tuple[str | None, str]:
     """De Bsn waar een prestatie bij hoort: die van haar toewijzing (323) of van de prestatie in de 323 (325)."""
     if b.number == "323":
-        t = keten.toewijzingen.get(*gemeente_aanbieder(b), p.toewijzing)
+        t = keten.toewijzingen.get(*partijen(b), p.toewijzing)
         return (None if t is None else t.bsn), f"toewijzing {p.toewijzing}"
     declaratie = antwoord_op(b, keten)
     boeking = None if declaratie is None else declaratie.boekingen.get(p.referentie)
@@ -61,7 +60,7 @@ def bsn_van_bron(b: Bericht, keten: Keten, p: Prestatie) -> tuple[str | None, st
 @regel("TR338", berichten=["323"], retourcode="9338", scope="chain")
 def TR338(b: Bericht, keten: Keten):
     """Iedere debetprestatie hoort via ToewijzingNummer bij een toewijzing aan deze aanbieder."""
-    gemeente, aanbieder = gemeente_aanbieder(b)
+    gemeente, aanbieder = partijen(b)
     for p, el, _ in prestaties(b):
         if not p.credit and keten.toewijzingen.get(gemeente, aanbieder, p.toewijzing) is None:
             yield kind(el, "ToewijzingNummer"), (f"Prestatie {p.referentie}: ToewijzingNummer {p.toewijzing} is "
@@ -72,7 +71,7 @@ def TR338(b: Bericht, keten: Keten):
 @regel("TR384", berichten=["323"], retourcode="9384", scope="chain")
 def TR384(b: Bericht, keten: Keten):
     """Op een verwijderde toewijzing (RedenWijziging 13, Einddatum = Ingangsdatum) wordt niet gedeclareerd."""
-    gemeente, aanbieder = gemeente_aanbieder(b)
+    gemeente, aanbieder = partijen(b)
     for p, el, _ in prestaties(b):
         t = None if p.credit else keten.toewijzingen.get(gemeente, aanbieder, p.toewijzing)
         if t is not None and t.verwijderd:
@@ -115,7 +114,7 @@ def contracteenheden(b: Bericht, keten: Keten) -> dict[str, list[str]]:
     def maak():
         out: dict[str, list[str]] = defaultdict(list)
         for g, a, code, eenheid in sorted(keten.config.tarieven):
-            if (g, a) == gemeente_aanbieder(b):
+            if (g, a) == partijen(b):
                 out[code].append(eenheid)
         return out
     return cached(b, keten, "contracteenheden", maak)

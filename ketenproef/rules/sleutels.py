@@ -161,7 +161,7 @@ def _geen_dubbele_broers(b: Bericht, sk: Sleutelklasse) -> bool:
     themselves and their keys are scoped to their own parent (``sleutels``)."""
     per_ouder: dict[etree._Element, set[tuple]] = {}
     for el in b.vind(sk.pad):
-        eigen = tuple(None if (veld_el := find(el, veld)) is None else veld_el.text for veld in sk.velden)
+        eigen = tuple(_veldtekst(el, veld) for veld in sk.velden)
         gezien = per_ouder.setdefault(el.getparent(), set())
         if eigen in gezien:
             return False
@@ -177,7 +177,13 @@ def _waarden(b: Bericht, sk: Sleutelklasse, veld: str) -> list[str | None]:
 
         return prestaties(b).rn
     pad = next(v for v in sk.velden if v.rsplit("/", 1)[-1] == veld)
-    return [None if (el := find(klasse, pad)) is None else el.text for klasse in b.vind(sk.pad)]
+    return [_veldtekst(klasse, pad) for klasse in b.vind(sk.pad)]
+
+
+def _veldtekst(el: etree._Element, veld: str) -> str | None:
+    """A key field's text as the key comparison has it: None when the field is absent (or has no text)."""
+    found = find(el, veld)
+    return None if found is None else found.text
 
 
 def _melding(sk: Sleutelklasse, sleutel: tuple, eerste: etree._Element) -> str:
