@@ -110,7 +110,8 @@ def _tree_mutation(data: bytes, rnd: random.Random) -> bytes | None:
 
 
 def _copy(el: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(el))
+    """The element alone: its tail (text after it, which an earlier mutation may have filled) is not part of it."""
+    return etree.fromstring(etree.tostring(el, with_tail=False))
 
 
 def _byte_mutation(data: bytes, rnd: random.Random) -> bytes:
