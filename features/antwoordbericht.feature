@@ -90,3 +90,14 @@ Functionaliteit: Antwoordbericht
     Scenario: Een afwijzing om een andere reden met een verantwoordelijke gemeente gaat niet door
       Als de gemeente het verzoek afwijst met reden "2" en verantwoordelijke gemeente "0344"
       Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "0001" op "Header"
+
+  @ijw @TR378
+  Regel: TR378 - De gemeente die een afwijzing op grond van het woonplaatsbeginsel verantwoordelijk noemt, bestaat (alleen iJw)
+    De verantwoordelijke gemeente kiest de gemeente zelf; staat die code niet in de CBS-gemeentelijke indeling, dan
+    verstuurt een correct systeem het antwoordbericht niet. Dat de aanbieder zo'n antwoordbericht afkeurt met S300,
+    toetst externe_bronnen.feature.
+
+    @rol-gemeente
+    Scenario: Een afwijzing die een gemeentecode buiten de CBS-indeling verantwoordelijk noemt gaat niet door
+      Als de gemeente het verzoek afwijst op grond van het woonplaatsbeginsel, verantwoordelijk is gemeente "9999"
+      Dan gaat het bericht niet door: de gemeente stuurt het niet of de aanbieder keurt het af met "S300" op "Woonplaatsbeginsel"

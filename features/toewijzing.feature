@@ -65,6 +65,26 @@ Functionaliteit: Toewijzing
       Dan keurt de ontvanger het bericht niet af
       En heeft de toewijzing nog hetzelfde ToewijzingNummer met einddatum "2026-02-28" en reden wijziging "05"
 
+  @rol-gemeente @iwmo @ijw @OP033x1 @OP257
+  Regel: Onder hetzelfde ToewijzingNummer wijzigt het volume alleen bij frequentie 6 (totaal binnen de geldigheidsduur)
+    Een ander volume per week (of een andere eenheid of frequentie) is een andere toewijzing: de gemeente beeindigt
+    de toewijzing en geeft een nieuwe af. De aanbieder keurt zo'n nieuwe versie niet af (OP033x1 heeft geen
+    retourcode); de ketenpartner legt haar vast als bevinding (advies).
+
+    Scenario: Een ander volume per week gaat niet onder hetzelfde ToewijzingNummer
+      Gegeven de gemeente heeft een toewijzing afgegeven vanaf "2025-10-06" tot "2026-09-30"
+      Als de gemeente het volume van de toewijzing wijzigt naar 5 met reden "14"
+      Dan wijzigt het systeem onder een bestaand ToewijzingNummer alleen wat mag
+
+    Scenario: Het totale volume binnen de geldigheidsduur wijzigt onder hetzelfde ToewijzingNummer
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product   | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+        | standaard | 2025-10-06   | 2026-09-30 | 40     | 04      | 6          |
+      Als de gemeente het volume van de toewijzing wijzigt naar 50 met reden "14"
+      Dan keurt de ontvanger het bericht niet af
+      En wijzigt het systeem onder een bestaand ToewijzingNummer alleen wat mag
+      En heeft de toewijzing nog hetzelfde ToewijzingNummer met volume 50
+
   @iwmo @ijw @CS335 @CS336 @OP362
   Regel: Een toewijzing die nooit had mogen bestaan wordt verwijderd: einddatum = ingangsdatum, reden 13
 

@@ -24,6 +24,15 @@ Functionaliteit: Verzoek om toewijzing
         | ander        | 2026-02-01   | 2026-07-31 |
       Dan keurt de ontvanger het bericht niet af
 
+    Scenario: De gemeente honoreert een verzoek om twee producten in zijn geheel
+      Als de aanbieder een verzoek om toewijzing indient voor de producten:
+        | product   | ingangsdatum | einddatum  |
+        | standaard | 2026-02-01   | 2026-07-31 |
+        | ander     | 2026-02-01   | 2026-07-31 |
+      En de gemeente het verzoek honoreert
+      Dan keurt de ontvanger alle berichten goed
+      En neemt elke toewijzing de ReferentieAanbieder van het aangevraagde product over
+
   @iwmo @ijw @TR374 @OP350
   Regel: Er is per client en aanbieder maar een verzoek tegelijk in behandeling
 

@@ -138,3 +138,33 @@ def _zelfde_bytes(regels: list[Regel], poging: Regel) -> list[Regel]:
             ids.add(r.id)
             out.append(r)
     return out
+
+
+# ------------------------------------------------------------------------- changing a toewijzing (OP033x1)
+@when(parsers.parse('de gemeente het volume van de toewijzing wijzigt naar {volume:d} met reden "{reden}"'),
+      target_fixture="uitkomst")
+def volume_wijzigen(gesprek, vandaag, volume, reden):
+    """The toewijzing's Omvang with another Volume (Eenheid and Frequentie as they are). A correct gemeente does
+    so under the same ToewijzingNummer only with Frequentie 6; otherwise it refuses (OP033x1)."""
+    t = gesprek.toewijzing()
+    with gesprek.mag_weigeren():
+        return gesprek.wijzig_toewijzing(vandaag, RedenWijziging=reden, Omvang={**t["Omvang"], "Volume": volume})
+
+
+@then("wijzigt het systeem onder een bestaand ToewijzingNummer alleen wat mag")
+def alleen_toegestane_wijzigingen(gesprek):
+    """OP033x1: a new version of a toewijzing changes only Einddatum, Budget and (with Frequentie 6) Volume. The
+    aanbieder does not reject another change (OP033x1 has no retourcode); the ketenpartner records it as advice."""
+    for r in gesprek.dossier().berichten("301", heen=True, van_systeem=True):
+        advies = oordeel.bevindingen(r, "OP033x1")
+        assert not advies, (f"het systeem wijzigde een toewijzing onder hetzelfde ToewijzingNummer op een manier die "
+                            f"niet mag ({oordeel.beschrijf(r)}): {'; '.join(b.get('text') for b in advies)}")
+
+
+@then(parsers.parse("heeft de toewijzing nog hetzelfde ToewijzingNummer met volume {volume:d}"))
+def zelfde_nummer_met_volume(gesprek, volume):
+    toegewezen = gesprek.dossier().toegewezen()
+    assert len(toegewezen) == 1, f"verwacht een toewijzing onder hetzelfde nummer, gevonden {sorted(toegewezen)}"
+    p = next(iter(toegewezen.values()))
+    gevonden = int((p.get("Omvang") or {}).get("Volume", -1))
+    assert gevonden == volume, f"toewijzing {p['ToewijzingNummer']}: volume {gevonden}, verwacht {volume}"

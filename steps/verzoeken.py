@@ -94,8 +94,10 @@ def in_onderzoek(gesprek, vandaag):
 @when(parsers.parse('de gemeente het verzoek afwijst op grond van het woonplaatsbeginsel, verantwoordelijk is '
                     'gemeente "{gemeente}"'), target_fixture="uitkomst")
 def woonplaatsbeginsel(gesprek, vandaag, gemeente):
+    """A gemeentecode outside the CBS indeling (TR378) makes a correct gemeente refuse the opdracht."""
     referentie = gesprek.laatste_verzoek()
-    return gesprek.beantwoord(vandaag, referentie, AFGEWEZEN, WOONPLAATSBEGINSEL, gemeente)
+    with gesprek.mag_weigeren():
+        return gesprek.beantwoord(vandaag, referentie, AFGEWEZEN, WOONPLAATSBEGINSEL, gemeente)
 
 
 @then("neemt de toewijzing de ReferentieAanbieder van het verzoek over")
@@ -261,6 +263,9 @@ def referenties_overgenomen(gesprek):
     gevraagd = {(p["Product"].get("Code"), p["ReferentieAanbieder"])
                 for r in dossier.berichten("315", heen=True) for p in r.data["Client"]["AangevraagdeProducten"]}
     toegewezen = {(p["Product"].get("Code"), p.get("ReferentieAanbieder")) for p in dossier.toegewezen().values()}
+    zonder = sorted(g for g in gevraagd - toegewezen if g[0] not in {code for code, _ in toegewezen})
+    assert not zonder, (f"aangevraagde producten zonder toewijzing: {zonder}; een gehonoreerd verzoek om toewijzing "
+                        f"geeft elk aangevraagd product een toewijzing of een afwijzing (OP344)")
     assert gevraagd <= toegewezen, f"niet overgenomen: {sorted(gevraagd - toegewezen)} (IV094)"
 
 

@@ -60,7 +60,8 @@ ACTIES: dict[str, dict] = {
         "rol": "gemeente", "bericht": "301",
         "doel": "Wijzig een toewijzing (intrekken, oprekken, verwijderen, volume of budget).",
         "gegevens": {"bsn": "Bsn", "ToewijzingNummer": "nummer", "Einddatum": "nieuwe einddatum",
-                     "RedenWijziging": "code", "Omvang": "optioneel", "Budget": "optioneel"},
+                     "RedenWijziging": "code", "Omvang": "optioneel; een ander Volume alleen bij Frequentie 6, "
+                     "Eenheid en Frequentie blijven (OP033x1)", "Budget": "optioneel"},
     },
     "beantwoord_verzoek": {
         "rol": "gemeente", "bericht": "319",

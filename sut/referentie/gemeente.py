@@ -82,6 +82,8 @@ class ReferentieGemeente(ReferentieSysteem):
 
     # ------------------------------------------------------------------ numbers and time
     def nieuw_toewijzingnummer(self, standaard: str, bsn: str) -> int:
+        if not self.houdt_zich_aan("TR332"):  # a mutant numbers the toewijzingen of each client from 1 (its line
+            return self.volgende(f"toewijzing-{standaard}-{bsn}")  # in the client's file): numbers recur
         bezet = self.keten(standaard).toewijzingen.nummers_van_gemeente(self.gemeente)
         while True:
             nummer = self.volgende(f"toewijzing-{standaard}", self.eerste_toewijzingnummer)
@@ -174,12 +176,28 @@ class ReferentieGemeente(ReferentieSysteem):
             p["Einddatum"] = p["Ingangsdatum"]  # verwijderen (OP033x1 c); another Einddatum is refused (CS335)
         elif "Einddatum" in gegevens:
             p["Einddatum"] = gegevens["Einddatum"]
-        for veld in ("Omvang", "Budget"):
-            if gegevens.get(veld) is not None:
-                p[veld] = gegevens[veld]
+        if gegevens.get("Omvang") is not None:
+            self.eis_toegestane_omvang(t, gegevens["Omvang"])
+            p["Omvang"] = gegevens["Omvang"]
+        if gegevens.get("Budget") is not None:
+            p["Budget"] = gegevens["Budget"]
         p.update(RedenWijziging=self.reden_wijziging(reden), **self.stempel())
         self.verstuur_toewijzing(standaard, t.bsn, [p], self.client(standaard, t.bsn, gegevens))
         return {"standaard": standaard, "ToewijzingNummer": t.nummer}
+
+    def eis_toegestane_omvang(self, t: Toewijzing, omvang: dict) -> None:
+        """OP033x1: under the same ToewijzingNummer Eenheid and Frequentie stay, and the Volume changes only with
+        Frequentie 6 (totaal binnen geldigheidsduur toewijzing); any other change of the Omvang is a new toewijzing
+        (end this one, issue a new one), so the change is refused. A mutant without OP033x1 changes it in place."""
+        nieuw = {k: None if omvang.get(k) is None else str(omvang[k]) for k in ("Volume", "Eenheid", "Frequentie")}
+        oud = {"Volume": None if t.volume is None else str(t.volume), "Eenheid": t.eenheid, "Frequentie": t.frequentie}
+        anders = [k for k in ("Eenheid", "Frequentie") if nieuw[k] != oud[k]]
+        if nieuw["Volume"] != oud["Volume"] and nieuw["Frequentie"] != TOTAAL:
+            anders.append("Volume")
+        if anders and self.houdt_zich_aan("OP033x1"):
+            raise SutError(f"toewijzing {t.nummer}: {', '.join(anders)} van de Omvang wijzigt niet onder hetzelfde "
+                           f"ToewijzingNummer (OP033x1; het Volume alleen bij Frequentie {TOTAAL}): beeindig de "
+                           "toewijzing en geef een nieuwe af")
 
     # ------------------------------------------------------------------ verzoeken
     def ref(self, standaard: str, referentie: str) -> Ref:
@@ -222,7 +240,10 @@ class ReferentieGemeente(ReferentieSysteem):
         bsn = data["Bsn"]
         client = self.client(standaard, bsn, gegevens) or self.client_uit_verzoek(standaard, data, gegevens)
         if u.nummer == "315":
-            producten, ref = self.honoreer_vot(standaard, bsn, data["AangevraagdeProducten"]), None
+            aangevraagd = data["AangevraagdeProducten"]
+            if not self.houdt_zich_aan("OP344"):  # a mutant honours only the AangevraagdProduct the opdracht names;
+                aangevraagd = [a for a in aangevraagd if a["ReferentieAanbieder"] == referentie]  # the rest stays open
+            producten, ref = self.honoreer_vot(standaard, bsn, aangevraagd), None
         else:
             producten, ref = self.honoreer_vow(standaard, bsn, data["Verzoek"]), referentie
             producten = [{**p, "ReferentieAanbieder": ref} for p in producten]  # IV093, IV097
