@@ -64,3 +64,54 @@ Functionaliteit: Inhoud van een declaratie
       En het is "2025-12-02"
       Als de aanbieder voor "categorie" over "2025-11" "100,00" euro declareert met een producttarief van "1,00"
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @CS339 @IV042
+  Regel: CS339 - Bij Eenheid 83 (euro's) is het IngediendBedrag gelijk aan het GeleverdVolume (in eurocenten)
+
+    Scenario: Een prestatie in euro's heeft het geleverde volume als bedrag
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product   | ingangsdatum | einddatum  | budget |
+        | categorie | 2025-10-06   | 2026-09-30 | 500,00 |
+      En de aanbieder heeft de zorg voor "categorie" gestart op "2025-10-08"
+      En het is "2025-12-02"
+      Als de aanbieder voor "categorie" over "2025-11" "125,50" euro declareert
+      Dan keurt de ontvanger het bericht niet af
+      En is het ingediende bedrag "125,50"
+
+  @iwmo @ijw @TR358 @IV086
+  Regel: TR358 - TotaalIngediendBedrag is de som van de ingediende bedragen van de prestaties
+
+    Scenario: Het totaal van een declaratie in minuten is de som van de afgeronde bedragen
+      Als de aanbieder over "2025-10" 130 minuten declareert tegen "50,00" per uur
+      Dan keurt de ontvanger het bericht niet af
+      En is het totaal ingediende bedrag "108,33"
+
+  @iwmo @ijw @CS100
+  Regel: CS100 - DeclaratiePeriode en ProductPeriode beginnen op of na 1 januari 2021
+
+    Scenario: Zorg van december 2020 declareren gaat niet door
+      Gegeven de gemeente heeft vandaag een toewijzing voor het andere product afgegeven die loopt vanaf "2020-12-01" tot "2026-09-30"
+      Als de aanbieder over "2025-10" declareert:
+        | product | begin      | eind       | volume | eenheid | tarief |
+        | ander   | 2020-12-01 | 2020-12-31 | 4      | 04      | 50,00  |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @TR335
+  Regel: TR335 - Een ProductPeriode eindigt niet meer dan vijf jaar (60 maanden) voor de dagtekening van de declaratie
+
+    Scenario: Zorg van vijf jaar en een maand geleden declareren gaat niet door
+      Gegeven het is "2030-12-02"
+      Als de aanbieder over "2030-11" 8 uur declareert met productperiode "2025-10-06" tot "2025-10-31"
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @TR339
+  Regel: TR339 - De ProductCategorie van een prestatie is de toegewezen categorie
+
+    Scenario: Onder een toewijzing van een productcategorie een product van een andere categorie declareren gaat niet door
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product   | ingangsdatum | einddatum  | budget |
+        | categorie | 2025-10-06   | 2026-09-30 | 500,00 |
+      En de aanbieder heeft de zorg voor "categorie" gestart op "2025-10-08"
+      En het is "2025-12-02"
+      Als de aanbieder voor "categorie" over "2025-11" "100,00" euro declareert met de productcode van een andere categorie
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9339" op "Prestatie"

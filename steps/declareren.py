@@ -316,3 +316,86 @@ def verwijst_naar_declaratie(gesprek, uitkomst):
 def in_euro_met_tarief(gesprek, vandaag, code, maand, bedrag, tarief):
     prestatie = {**_in_euro(gesprek, maand, code, bedrag), "ProductTarief": centen(tarief)}
     return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+# --------------------------------------------------------------------------------------------------- calculations
+# (IV079 hours from minutes, IV089 the ProductPeriode, IV090 late declaring, TR358 the total, CS339 euro's, TR339)
+def _minuten(tekst: str) -> list[int]:
+    """ "100, 100, 100 en 100" -> [100, 100, 100, 100]."""
+    return [int(m) for m in tekst.replace(" en ", ",").split(",") if m.strip()]
+
+
+@when(parsers.parse('de aanbieder over "{maand}" zorg van {minuten} minuten in uren declareert tegen "{tarief}" per '
+                    'uur'), target_fixture="uitkomst")
+def declareer_minuten_in_uren(gesprek, vandaag, maand, minuten, tarief):
+    """IV079: the system gets the minutes of each delivery and declares whole hours (GeleverdeMinuten)."""
+    prestatie = gesprek.prestatie(maand, None, UUR, ProductTarief=centen(tarief), GeleverdeMinuten=_minuten(minuten))
+    del prestatie["GeleverdVolume"]
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+@when(parsers.parse('de aanbieder over "{maand}" {volume:d} uur declareert tegen "{tarief}" per uur en zelf de '
+                    'productperiode bepaalt'), target_fixture="uitkomst")
+def declareer_zonder_productperiode(gesprek, vandaag, maand, volume, tarief):
+    """IV089: no ProductPeriode in the trigger; the system takes the part of the month within the toewijzing."""
+    prestatie = gesprek.prestatie(maand, volume, ProductTarief=centen(tarief))
+    del prestatie["ProductPeriode"]
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+@when(parsers.parse('de aanbieder voor "{code}" over "{maand}" "{bedrag}" euro declareert met de productcode van een '
+                    'andere categorie'), target_fixture="uitkomst")
+def in_euro_andere_categorie(gesprek, vandaag, code, maand, bedrag):
+    """TR339: under a toewijzing of one ProductCategorie (without ProductCode) a product of another category."""
+    ander = gesprek.productcode("standaard")
+    prestatie = {**_in_euro(gesprek, maand, code, bedrag), "ProductCategorie": ander[:2], "ProductCode": ander}
+    assert ander[:2] != (gesprek.toewijzing(gesprek.productcode(code)).get("Product") or {}).get("Categorie")
+    return _declareer(gesprek, vandaag, maand, prestatie)
+
+
+@then(parsers.parse('is het geleverde volume {uren:d} uur en het ingediende bedrag "{bedrag}"'))
+def volume_en_bedrag(gesprek, uren, bedrag):
+    p = _laatste_prestatie(gesprek)
+    gevonden = (int(p["GeleverdVolume"]), p["Eenheid"], int(p["IngediendBedrag"]["Bedrag"]))
+    assert gevonden == (uren, UUR, centen(bedrag)), (
+        f"GeleverdVolume, Eenheid en IngediendBedrag (centen) zijn {gevonden}, verwacht ({uren}, '{UUR}', "
+        f"{centen(bedrag)}): de minuten worden eerst opgeteld en dan afgerond op hele uren, minimaal 1 uur (IV079)")
+
+
+@then(parsers.parse('is het ingediende bedrag "{bedrag}"'))
+def alleen_bedrag(gesprek, bedrag):
+    p = _laatste_prestatie(gesprek)
+    gevonden = int(p["IngediendBedrag"]["Bedrag"])
+    assert gevonden == centen(bedrag), (f"IngediendBedrag is {gevonden} cent, verwacht {centen(bedrag)} "
+                                        f"(GeleverdVolume {p['GeleverdVolume']}, Eenheid {p['Eenheid']})")
+
+
+@then(parsers.parse('is het totaal ingediende bedrag "{bedrag}"'))
+def totaal_bedrag(gesprek, uitkomst, bedrag):
+    from suite import oordeel
+
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    declaratie = heen.data["Declaratie"]
+    totaal = declaratie["TotaalIngediendBedrag"]
+    som = sum(int(p["IngediendBedrag"]["Bedrag"]) for c in declaratie["Clienten"] for p in c["Prestaties"])
+    gevonden = (int(totaal["TotaalBedrag"]), totaal["DebetCredit"])
+    assert gevonden == (centen(bedrag), "D"), (f"TotaalIngediendBedrag is {gevonden}, verwacht ({centen(bedrag)}, 'D'):"
+                                               f" de som van de ingediende bedragen ({som} cent, TR358)")
+
+
+@then(parsers.parse('is de declaratieperiode "{begin}" tot "{eind}"'))
+def declaratieperiode_is(gesprek, uitkomst, begin, eind):
+    from suite import oordeel
+
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    dp = heen.data["Declaratie"]["DeclaratiePeriode"]
+    assert (str(dp["Begindatum"]), str(dp["Einddatum"])) == (begin, eind), (
+        f"DeclaratiePeriode {dp['Begindatum']} - {dp['Einddatum']}, verwacht {begin} - {eind}: te laat gedeclareerde "
+        "zorg gaat mee in de gevraagde declaratieperiode, niet in de maand van de zorg (IV090)")
+
+
+@given(parsers.parse('de gemeente heeft vandaag een toewijzing voor het andere product afgegeven die loopt vanaf '
+                     '"{begin}" tot "{eind}"'))
+def toewijzing_met_terugwerkende_kracht(gesprek, vandaag, begin, eind):
+    """A toewijzing given today for a period that began long ago (the Toewijzingsdatum is today)."""
+    _gebeurd(gesprek, gesprek.toewijzing_afgeven(vandaag, "ander", begin, eind))

@@ -39,7 +39,9 @@ ACTIES: dict[str, dict] = {
         "doel": "Declareer geleverde zorg over een maand (declaratieperiode).",
         "gegevens": {"DeclaratiePeriode": "Begindatum en Einddatum (een kalendermaand)",
                      "prestaties": "lijst: bsn, ToewijzingNummer, ProductPeriode (Begindatum, Einddatum), "
-                                   "GeleverdVolume, Eenheid, ProductTarief (eurocent), ReferentieNummer"},
+                                   "GeleverdVolume, Eenheid, ProductTarief (eurocent), ReferentieNummer; optioneel "
+                                   "GeleverdeMinuten in plaats van GeleverdVolume: de minuten per levering, die het "
+                                   "systeem als hele uren declareert (IV079)"},
     },
     "crediteer": {
         "rol": "aanbieder", "bericht": "323",

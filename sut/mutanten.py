@@ -5,6 +5,11 @@ one of the rule's messages there is a mutant ``mutant-<rol>-<ID>``: that role's 
 checks the rule on what it receives (it accepts what the rule forbids and its retour lacks the code) nor keeps
 it in what it sends (its own check before sending ignores the rule). Everything else is the reference behaviour.
 
+Calculations the sender of a message performs (an invulinstructie marked ``"berekening": true`` in the rule register,
+corpus/regels/register.json, e.g. IV079 rounding hours) have no registered check of their own; they get a mutant for
+the role that sends their message: the reference system with a small, realistic wrong variant of that calculation
+(rounding down, a broken week counted differently; ``houdt_zich_aan`` in the reference system).
+
 Nothing here is a hand-written list: a newly registered rule gets its mutants by itself, and ``ketenproef zelftest``
 (suite/zelftest.py) proves that the scenarios tagged with the rule catch them. The hand-written broken variants in
 ``sut.defecten`` stay: they model defects real systems have.
@@ -34,7 +39,8 @@ def ontleed(spec: str) -> tuple[str, str] | None:
 
 
 def regels(rol: str) -> tuple[str, ...]:
-    """The rules a mutant of ``rol`` exists for: every registered check on a message the role sends or receives."""
+    """The rules a mutant of ``rol`` exists for: every registered check on a message the role sends or receives, and
+    every calculation (register ``berekening``) on a message the role sends."""
     return _regels_per_rol()[rol]
 
 
@@ -44,12 +50,29 @@ def _regels_per_rol() -> dict[str, tuple[str, ...]]:
     from ketenproef.rules.registry import rules
 
     nummers: dict[str, set[str]] = {rol: set() for rol in ROLLEN}
+    verstuurd: dict[str, set[str]] = {rol: set() for rol in ROLLEN}
     for bericht in corpus.message_names():
         model = corpus.message_model(bericht)
         for rol in (model["sent_by"], model["sent_to"]):
             if rol in nummers:
                 nummers[rol].add(bericht[-3:])
-    return {rol: tuple(sorted(r.id for r in rules() if r.berichten & nummers[rol])) for rol in ROLLEN}
+        if model["sent_by"] in verstuurd:
+            verstuurd[model["sent_by"]].add(bericht[-3:])
+    return {rol: tuple(sorted({r.id for r in rules() if r.berichten & nummers[rol]}
+                              | set(berekeningen(verstuurd[rol])))) for rol in ROLLEN}
+
+
+def berekeningen(verstuurd: set[str]) -> list[str]:
+    """The register entries marked as a calculation (``berekening``) about a message in ``verstuurd``."""
+    from ketenproef import corpus
+
+    return [e["id"] for e in corpus.rule_register().values() if e.get("berekening") and set(e["berichten"]) & verstuurd]
+
+
+def is_berekening(regel: str) -> bool:
+    from ketenproef import corpus
+
+    return bool(corpus.rule_register().get(regel, {}).get("berekening"))
 
 
 def info(spec: str) -> SutInfo | None:
@@ -58,9 +81,11 @@ def info(spec: str) -> SutInfo | None:
     if gevonden is None:
         return None
     rol, regel = gevonden
-    return SutInfo(spec, rol, True, f"De referentie-{rol} zonder regel {regel}: hij controleert die niet bij "
-                                    "ontvangst en houdt zich er bij verzenden niet aan.",
-                   lambda: maak(rol, regel), (regel,))
+    uitleg = (f"De referentie-{rol} die {regel} verkeerd berekent: een kleine, realistische fout in die berekening."
+              if is_berekening(regel) else
+              f"De referentie-{rol} zonder regel {regel}: hij controleert die niet bij ontvangst en houdt zich er bij "
+              "verzenden niet aan.")
+    return SutInfo(spec, rol, True, uitleg, lambda: maak(rol, regel), (regel,))
 
 
 def alle(rol: str | None = None, alleen: set[str] | None = None) -> list[SutInfo]:

@@ -322,6 +322,12 @@ def bron(rule_id: str, scope: str, state: str | None, listed: dict) -> dict:
     return {"bron": "keten", "toelichting": f"Vraagt eerdere berichten: de stand van de keten{nodig}."}
 
 
+# Invulinstructies that are a calculation the SENDER of their message performs (amounts, volumes, periods): the
+# mutation self-test derives a mutant for them that gets the calculation slightly wrong (sut/mutanten.py), though no
+# registered check carries their id. Our classification, not the catalogue's.
+BEREKENINGEN = frozenset({"IV076", "IV077", "IV078", "IV079", "IV089", "IV090"})
+
+
 def register(spec: Path, basis: dict, messages: list[dict]) -> list[dict]:
     catalogue = load_yaml(spec / "rules" / "rules-iwmo-ijw-3.2.yaml")
     listed = load_yaml(BRONNEN)
@@ -340,6 +346,7 @@ def register(spec: Path, basis: dict, messages: list[dict]) -> list[dict]:
             "scope": SCOPES[r["scope"]], "controleur": who_checks(numbers),
             "toestand": r.get("state_needed"), "controle": r.get("check"),
             **bron(r["id"], SCOPES[r["scope"]], r.get("state_needed"), listed), **derived,
+            **({"berekening": True} if r["id"] in BEREKENINGEN else {}),
         })
     return out
 

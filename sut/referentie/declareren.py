@@ -12,17 +12,22 @@ from ketenproef.bericht import findall, text
 from ketenproef.calculations import (
     Periode,
     controleer_productperiode,
+    declaratieperiode,
     eenheid_past,
+    geleverd_volume_uren,
     ingediend_bedrag,
     ingediend_bedrag_minuten,
     is_declaratieperiode,
     maak_creditprestatie,
     mag_credit_sturen,
+    max_volume_productperiode,
     minuuttarief,
+    omrekenen_volume,
     past_binnen_productperiode,
     totaal_ingediend,
 )
 from ketenproef.calculations import Toewijzing as Omvang
+from ketenproef.calculations.codes import FREQUENTIE_PER_MAAND, FREQUENTIE_PER_WEEK
 from ketenproef.calculations.perioden import doorsnede
 from ketenproef.keten.regie import afgewezen
 from ketenproef.keten.toewijzingen import Toewijzing
@@ -32,6 +37,7 @@ from sut.referentie.gegevens import datum, getal, verplicht
 from sut.referentie.systeem import berichtnaam
 
 UUR, MINUUT, EUROS = "04", "01", "83"
+HULP_BIJ_HET_HUISHOUDEN = "01"  # IV077: a fixed six weeks per ProductPeriode, not the calendar weeks
 
 
 def periode_van(data: dict, veld: str) -> Periode:
@@ -96,8 +102,11 @@ class Declareren:
         if not is_declaratieperiode(periode) and self.houdt_zich_aan("CS340"):
             raise SutError(f"DeclaratiePeriode {periode.begindatum} - {periode.einddatum} is geen hele "
                            "kalendermaand (CS340)")
+        prestaties = [self.met_volume_uit_minuten(dict(item)) for item in gegevens["prestaties"]]
+        if not self.houdt_zich_aan("IV090"):
+            periode = self.periode_van_de_zorg(periode, prestaties)
         regels, standaarden = [], set()
-        for item in gegevens["prestaties"]:
+        for item in prestaties:
             standaard, t = self.toewijzing_van({**item, "standaard": gegevens.get("standaard")})
             standaarden.add(standaard)
             regels.append((t.bsn, self.maak_prestatie(item, t, periode)))
@@ -108,8 +117,31 @@ class Declareren:
         self.eis_nieuwe_referentienummers([p for _, p in regels])
         return self.verstuur_declaratie(standaard, periode, regels)
 
+    def met_volume_uit_minuten(self, item: dict) -> dict:
+        """IV079: care delivered in minutes (``GeleverdeMinuten``, the minutes of each delivery in the ProductPeriode)
+        declared in whole hours: the minutes are summed first, then rounded arithmetically (under 30 minutes down,
+        30 or more up) with a minimum of 1 hour. A mutant of IV079 drops the remaining minutes (minutes // 60)."""
+        if item.get("GeleverdeMinuten") is None:
+            return item
+        if item.get("GeleverdVolume") is not None:
+            raise SutError("geef GeleverdVolume of GeleverdeMinuten, niet allebei")
+        minuten = [getal(m, "GeleverdeMinuten") for m in item["GeleverdeMinuten"]]
+        if any(m < 0 for m in minuten):
+            raise SutError(f"GeleverdeMinuten {minuten}: geen negatieve minuten")
+        uren = geleverd_volume_uren(minuten) if self.houdt_zich_aan("IV079") else sum(minuten) // 60
+        return {**item, "GeleverdVolume": uren, "Eenheid": item.get("Eenheid") or UUR}
+
+    def periode_van_de_zorg(self, periode: Periode, prestaties: list[dict]) -> Periode:
+        """For a mutant of IV090 only: care declared late goes out under the month it was delivered in (the
+        earliest ProductPeriode) instead of the DeclaratiePeriode asked for, which may lie before the last one
+        submitted (TR318)."""
+        eerder = [periode_van(p["ProductPeriode"], "ProductPeriode").begindatum for p in prestaties
+                  if p.get("ProductPeriode")]
+        eerste = min(eerder, default=periode.begindatum)
+        return declaratieperiode(eerste) if eerste < periode.begindatum else periode
+
     def verstuur_declaratie(self, standaard: str, periode: Periode, regels: list[tuple[str, dict]]) -> dict:
-        bedrag, dc = totaal_ingediend([p for _, p in regels])
+        bedrag, dc = self.totaal([p for _, p in regels])
         clienten: dict[str, list[dict]] = {}
         for bsn, prestatie in regels:
             clienten.setdefault(bsn, []).append(prestatie)
@@ -170,7 +202,9 @@ class Declareren:
     def productperiode(self, item: dict, t: Toewijzing, periode: Periode) -> Periode:
         if item.get("ProductPeriode"):
             pp = periode_van(item["ProductPeriode"], "ProductPeriode")
-        else:
+        elif not self.houdt_zich_aan("IV089"):  # a mutant: always the whole month, whatever the toewijzing's dates
+            pp = periode
+        else:  # IV089: the part of the month within the toewijzing
             pp = doorsnede(periode, t.ingangsdatum, t.einddatum)
             if pp is None:
                 raise SutError(f"toewijzing {t.nummer} loopt niet in de DeclaratiePeriode")
@@ -187,23 +221,55 @@ class Declareren:
         try:
             omvang = Omvang(t.ingangsdatum, t.einddatum, t.volume, t.eenheid, t.frequentie, t.categorie)
             past = past_binnen_productperiode(omvang, pp, volume, eenheid)
+            if not (self.houdt_zich_aan("IV077") and self.houdt_zich_aan("IV078")):
+                past = volume <= omrekenen_volume(self.maximum_van_mutant(omvang, pp), t.eenheid, eenheid)
         except ValueError as exc:
             raise SutError(f"volume van toewijzing {t.nummer} niet te bepalen: {exc}") from exc
         if not past:
             raise SutError(f"GeleverdVolume {volume} is meer dan toegewezen in {pp.begindatum} - {pp.einddatum} "
                            f"(toewijzing {t.nummer}: {t.volume} x {t.eenheid} per {t.frequentie}; TR321)")
 
+    def maximum_van_mutant(self, omvang: Omvang, pp: Periode) -> int:
+        """For a mutant of IV077 or IV078 only: the maximum of a ProductPeriode (TR321) with that part of the
+        calculation done the wrong way. IV077: the weeks as days / 7 rounded up instead of the calendar weeks (week
+        numbers), so a month whose first and last week are both broken loses one. IV078: a broken month pro rata to
+        its days instead of the full monthly volume."""
+        maximum = max_volume_productperiode(omvang, pp)
+        if (omvang.frequentie == FREQUENTIE_PER_WEEK and not self.houdt_zich_aan("IV077")
+                and not omvang.is_outputgericht and omvang.productcategorie != HULP_BIJ_HET_HUISHOUDEN):
+            maximum = -(-pp.aantal_dagen // 7) * omvang.volume
+        if omvang.frequentie == FREQUENTIE_PER_MAAND and not self.houdt_zich_aan("IV078"):
+            maand = declaratieperiode(pp.begindatum).aantal_dagen
+            maximum = (2 * omvang.volume * pp.aantal_dagen + maand) // (2 * maand)  # pro rata, half up
+        return maximum
+
     def bedrag(self, t: Toewijzing, item: dict, volume: int, eenheid: str) -> tuple[int | None, int]:
         """(ProductTarief, IngediendBedrag). In uren toegewezen en in minuten gedeclareerd: ProductTarief is the
-        minute tariff, the amount is uurtarief x minuten / 60 rounded once (IV079, IV081, TR346)."""
+        minute tariff, the amount is uurtarief x minuten / 60 rounded once (IV079, IV081, TR346). A mutant of TR346
+        multiplies the minutes by the rounded minute tariff; one of CS339 reads a GeleverdVolume in euro's (83) as
+        whole euros and converts it to cents once more."""
         if eenheid == EUROS:  # no ProductTarief; one given anyway goes along and the own check refuses it (CD087)
             tarief = item.get("ProductTarief")
-            return (None if tarief is None else getal(tarief, "ProductTarief")), ingediend_bedrag(volume, None, EUROS)
+            bedrag = ingediend_bedrag(volume, None, EUROS) if self.houdt_zich_aan("CS339") else volume * 100
+            return (None if tarief is None else getal(tarief, "ProductTarief")), bedrag
         if t.eenheid == UUR and eenheid == MINUUT:
             uurtarief = getal(item.get("Uurtarief", item.get("ProductTarief")), "Uurtarief")
+            if not self.houdt_zich_aan("TR346"):
+                return minuuttarief(uurtarief), volume * minuuttarief(uurtarief)
             return minuuttarief(uurtarief), ingediend_bedrag_minuten(uurtarief, volume)
         tarief = getal(item.get("ProductTarief"), "ProductTarief")
         return tarief, ingediend_bedrag(volume, tarief, eenheid)
+
+    def totaal(self, prestaties: list[dict]) -> tuple[int, str]:
+        """TotaalIngediendBedrag and its DebetCredit: the sum of the IngediendBedragen (TR358, IV086). A mutant of
+        TR358 computes it again from GeleverdVolume x ProductTarief, which differs where minutes were declared
+        against an hourly tariff (the amount is rounded only once, IV081)."""
+        if self.houdt_zich_aan("TR358"):
+            return totaal_ingediend(prestaties)
+        som = sum((p["GeleverdVolume"] * p["ProductTarief"] if p.get("ProductTarief") is not None
+                   else p["IngediendBedrag"]["Bedrag"]) * (1 if p["IngediendBedrag"]["DebetCredit"] == "D" else -1)
+                  for p in prestaties)
+        return abs(som), "D" if som >= 0 else "C"
 
     # ------------------------------------------------------------------ crediteer
     def mag_crediteren(self, debet: dict, goedgekeurd: set[str], gecrediteerd: set[str]) -> bool:

@@ -16,10 +16,11 @@ FAIL = corpus.corpus_dir() / "voorbeelden" / "personen" / "CS050_WMO301_fail.xml
 
 def test_every_registered_check_has_a_mutant_for_each_role_that_sends_or_receives_its_messages():
     ids = {r.id for r in registry.rules()}
+    berekeningen = {i for i, e in corpus.rule_register().items() if e.get("berekening")}  # calculations, no check
     for rol in mutanten.ROLLEN:
-        assert set(mutanten.regels(rol)) <= ids
+        assert set(mutanten.regels(rol)) <= ids | berekeningen
     beide = set(mutanten.regels("aanbieder")) | set(mutanten.regels("gemeente"))
-    assert beide == ids  # every message has a sender and a receiver among the two roles
+    assert beide == ids | berekeningen  # every message has a sender and a receiver among the two roles
     assert len(mutanten.alle()) == len(mutanten.regels("aanbieder")) + len(mutanten.regels("gemeente"))
 
 
@@ -28,6 +29,27 @@ def test_a_newly_registered_rule_gets_its_mutants_by_itself():
         assert "TR999" in mutanten.regels("aanbieder") and "TR999" in mutanten.regels("gemeente")
         assert info("mutant-gemeente-TR999").rules == ("TR999",)
     assert "TR999" not in mutanten.regels("gemeente")
+
+
+def test_a_register_entry_marked_as_calculation_yields_a_mutant_for_the_role_that_sends_its_message(monkeypatch):
+    """IV079 and the like are no registered check; ``"berekening": true`` in the register gives them a mutant of the
+    sender only (the receiver does not calculate them)."""
+    register = dict(corpus.rule_register())
+    register["IV998"] = {**register["IV079"], "id": "IV998", "berichten": ["301"]}  # a 301 is sent by the gemeente
+    monkeypatch.setattr(corpus, "rule_register", lambda: register)
+    mutanten._regels_per_rol.cache_clear()
+    try:
+        assert "IV998" in mutanten.regels("gemeente") and "IV998" not in mutanten.regels("aanbieder")
+        mutant = info("mutant-gemeente-IV998")
+        assert mutant.rules == ("IV998",) and "verkeerd berekent" in mutant.defect
+        assert open_sut("mutant-gemeente-IV998").zonder_regels == frozenset({"IV998"})
+        register["IV998"] = {k: v for k, v in register["IV998"].items() if k != "berekening"}
+        mutanten._regels_per_rol.cache_clear()
+        assert "IV998" not in mutanten.regels("gemeente")  # unmarked and unregistered: no mutant
+    finally:
+        mutanten._regels_per_rol.cache_clear()
+    assert {"IV077", "IV079", "IV089", "IV090"} <= set(mutanten.regels("aanbieder"))
+    assert not {"IV077", "IV079", "IV089", "IV090"} & set(mutanten.regels("gemeente"))
 
 
 def test_a_mutant_drops_exactly_its_rule_from_its_judgement():
