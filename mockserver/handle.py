@@ -1,8 +1,11 @@
 """A synchronous handle on a ketenpartner for the test suite (pytest-bdd steps are synchronous).
 
 ``Ketenpartner.start("gemeente")`` runs the aiohttp app in a background thread with its own event loop on a
-free loopback port; the methods wrap the public HTTP API (docs/SUT-PROTOCOL.md) with the standard library's
-HTTP client, so the suite exercises exactly what a vendor's system sees.
+free loopback port. The system under test talks to it over that port (docs/SUT-PROTOCOL.md): exactly what a
+vendor's system sees. The suite's own control calls (send, set a date or fault, read the log) on a partner it
+started itself run the control API's operations (``mockserver.beheer``) on the partner's event loop directly,
+without HTTP in between: the same code, the same answers (JSON-encoded and decoded as over HTTP), no socket and
+no request parsing per call. A handle on a partner elsewhere (``connect``) uses HTTP for everything.
 """
 
 from __future__ import annotations
@@ -17,8 +20,7 @@ import urllib.parse
 import urllib.request
 
 from mockserver.config import Config
-
-TIMING = ("op-tijd", "te-laat", "nooit", "geen-retour", "dubbel", "onbekend-bericht", "verkeerd-type")
+from mockserver.oordelen import TIJDOORDELEN as TIMING
 
 
 class KetenpartnerError(RuntimeError):
@@ -102,6 +104,41 @@ class Ketenpartner:
         except urllib.error.HTTPError as exc:
             return exc.code, exc.headers.get_content_type(), exc.read()
 
+    def _direct(self, operatie, *args, ok=(200, 202)):
+        """Run a control operation (``mockserver.beheer``) on the partner's loop; its answer as over HTTP."""
+        from mockserver import beheer
+        from mockserver.appkeys import PARTNER
+        from mockserver.bewaarvorm import dumps
+
+        async def call():
+            try:
+                return await operatie(self.app[PARTNER], *args)
+            except beheer.WEIGERINGEN as exc:
+                problem = beheer.probleem_van(exc)
+                return problem["status"], problem
+
+        status, body = self._op_de_lus(call())
+        data = json.loads(dumps(body))
+        if status not in ok:
+            raise KetenpartnerError(status, data)
+        return data
+
+    def _op_de_lus(self, coro):
+        """Run ``coro`` on the partner's event loop and wait for it; a stopped partner refuses like a closed port."""
+        if self._loop.is_closed() or not self._thread.is_alive():
+            coro.close()
+            raise ConnectionRefusedError(f"de ketenpartner op {self.url} is gestopt")
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
+
+    def _control(self, naam: str, method: str, path: str, *args, payload=None, ok=(200, 202)):
+        """Control call ``naam`` (an operation of ``mockserver.beheer``): in-process on a partner started here,
+        else ``method path`` over HTTP with ``payload`` as JSON body."""
+        if self.app is not None:
+            from mockserver import beheer
+
+            return self._direct(getattr(beheer, naam), *args, ok=ok)
+        return self._json(method, path, payload, ok=ok)
+
     def _json(self, method: str, path: str, payload=None, ok=(200, 202)):
         body = json.dumps(payload, default=str).encode() if payload is not None else None
         status, _, raw = self._request(method, path, body, "application/json" if body is not None else None)
@@ -133,11 +170,15 @@ class Ketenpartner:
         payload = {"bericht": bericht, "data": data, "deadline_seconden": deadline, **extra}
         if fout is not None:
             payload["fout"] = fout
-        return self._json("POST", "/beheer/verzenden", payload)
+        if self.app is not None:  # the same JSON types as over HTTP (dates as text)
+            payload = json.loads(json.dumps(payload, default=str))
+        return self._control("verzenden", "POST", "/beheer/verzenden", payload, payload=payload)
 
     def send_raw(self, xml: bytes, bsn: str, deadline: float = 30, voor: str | None = None) -> dict:
         """POST /beheer/verzenden/ruw: these bytes go to the SUT unchanged (``voor``: its code, when the bytes do
         not show their Ontvanger)."""
+        if self.app is not None:
+            return self._direct(_verzenden_ruw_met_limiet, float(deadline), xml, bsn, voor, ok=(202,))
         query = {"bsn": bsn, "deadline_seconden": deadline, **({"voor": voor} if voor else {})}
         status, _, raw = self._request("POST", "/beheer/verzenden/ruw?" + urllib.parse.urlencode(query), xml,
                                        "application/octet-stream")
@@ -149,47 +190,74 @@ class Ketenpartner:
     def set_contract(self, contract: dict) -> dict:
         """PUT /beheer/contract: replace the contract data (tarieven, gemeentecodes, productcodes); the canonical
         contract now in force."""
-        return self._json("PUT", "/beheer/contract", contract)
+        if self.app is not None:
+            contract = json.loads(json.dumps(contract, default=str))
+        return self._control("zet_contract", "PUT", "/beheer/contract", contract, payload=contract)
 
     def contract(self) -> dict:
-        return self._json("GET", "/beheer/contract")
+        return self._control("contract_van", "GET", "/beheer/contract")
 
     def clear_contract(self) -> dict:
-        return self._json("DELETE", "/beheer/contract")
+        return self._control("wis_contract", "DELETE", "/beheer/contract")
 
     def set_fault(self, bsn: str, name: str, **params) -> dict:
-        return self._json("PUT", f"/beheer/gesprekken/{bsn}/fouten", {"naam": name, "params": params})
+        return self.set_faults_body(bsn, {"naam": name, "params": params})
 
     def set_faults(self, bsn: str, faults: list[dict]) -> dict:
-        return self._json("PUT", f"/beheer/gesprekken/{bsn}/fouten", {"fouten": faults})
+        return self.set_faults_body(bsn, {"fouten": faults})
+
+    def set_faults_body(self, bsn: str, body: dict) -> dict:
+        if self.app is not None:
+            body = json.loads(json.dumps(body, default=str))
+        return self._control("zet_fouten", "PUT", f"/beheer/gesprekken/{bsn}/fouten", bsn, body, payload=body)
 
     def clear_faults(self, bsn: str) -> dict:
-        return self._json("DELETE", f"/beheer/gesprekken/{bsn}/fouten")
+        return self._control("wis_fouten", "DELETE", f"/beheer/gesprekken/{bsn}/fouten", bsn)
 
     def set_datum(self, bsn: str, datum: str | dt.date | None) -> dict:
-        return self._json("PUT", f"/beheer/gesprekken/{bsn}/datum", {"datum": datum})
+        body = {"datum": None if datum is None else str(datum)}
+        return self._control("zet_datum", "PUT", f"/beheer/gesprekken/{bsn}/datum", bsn, body, payload=body)
 
     def reset(self, bsn: str) -> dict:
-        return self._json("POST", f"/beheer/gesprekken/{bsn}/reset")
+        return self._control("reset", "POST", f"/beheer/gesprekken/{bsn}/reset", bsn)
 
     def postbus_verwerkt(self, bsn: str) -> list[int]:
         """The system has processed its mailbox: its unanswered fetched heenberichten of ``bsn`` are judged now."""
-        return self._json("POST", f"/beheer/gesprekken/{bsn}/postbus-verwerkt")["gesloten"]
+        return self._control("postbus_verwerkt", "POST", f"/beheer/gesprekken/{bsn}/postbus-verwerkt", bsn)["gesloten"]
 
     def log(self, bsn: str) -> list[dict]:
-        return self._json("GET", f"/beheer/gesprekken/{bsn}/log")
+        return self._control("log", "GET", f"/beheer/gesprekken/{bsn}/log", bsn)
 
     def info(self, bericht_id: int) -> dict:
-        return self._json("GET", f"/beheer/berichten/{bericht_id}")
+        return self._control("bericht_info", "GET", f"/beheer/berichten/{bericht_id}", int(bericht_id))
+
+    def inhoud(self, bericht_id: int) -> bytes:
+        """The stored bytes of a message, for evidence. In-process: straight from the store (no transport fault,
+        nothing marked as fetched by the system); elsewhere: GET /berichten/{id} as the system would."""
+        if self.app is None:
+            return self.fetch(bericht_id)
+        from mockserver import beheer
+        from mockserver.appkeys import PARTNER
+
+        xml = self._op_de_lus(beheer.inhoud(self.app[PARTNER], int(bericht_id)))
+        if xml is None:
+            raise KetenpartnerError(404, f"Geen bericht {bericht_id} (of het had geen inhoud).")
+        return xml
 
     def health(self) -> dict:
-        return self._json("GET", "/beheer/gezondheid")
+        return self._control("gezondheid", "GET", "/beheer/gezondheid")
 
     def catalogue(self) -> list[dict]:
-        return self._json("GET", "/beheer/fouten")
+        return self._control("catalogus", "GET", "/beheer/fouten")
 
     def wait_for_verdict(self, bericht_id: int, timeout: float = 30, poll: float = 0.05) -> list[dict]:
-        """The verdicts on the mock's heenbericht ``bericht_id`` once it was answered or its deadline passed."""
+        """The verdicts on the mock's heenbericht ``bericht_id`` once it was answered or its deadline passed. On a
+        partner started here the wait ends when the verdict is written; elsewhere the log is read every ``poll``."""
+        if self.app is not None:
+            verdicts = self._control("wacht_op_oordeel", "", "", int(bericht_id), float(timeout))["oordelen"]
+            if any(v["soort"] in TIMING for v in verdicts):
+                return verdicts
+            raise TimeoutError(f"geen oordeel over bericht {bericht_id} binnen {timeout} s")
         end = time.monotonic() + timeout
         while True:
             verdicts = self.info(bericht_id)["oordelen"]
@@ -198,3 +266,14 @@ class Ketenpartner:
             if time.monotonic() > end:
                 raise TimeoutError(f"geen oordeel over bericht {bericht_id} binnen {timeout} s")
             time.sleep(poll)
+
+
+async def _verzenden_ruw_met_limiet(partner, seconds: float, xml: bytes, bsn: str, voor: str | None):
+    """POST /beheer/verzenden/ruw in-process: the same size limit and deadline check as over HTTP."""
+    from mockserver import beheer, problems
+    from mockserver.verzenden import RefusedError
+
+    beheer.deadline_of(str(seconds), seconds)
+    if len(xml) > partner.config.max_bytes:
+        raise RefusedError(problems.too_large(len(xml), partner.config.max_bytes))
+    return await beheer.verzenden_ruw(partner, seconds, xml, bsn, voor)

@@ -26,12 +26,13 @@ def identiteit(item: pytest.Item, feature) -> None:
     scenario (``fullName``, ``testCaseId`` = md5 of it) and derives ``historyId`` from that and the parameters;
     the runs against two systems, and an iWmo and an iJw row of one table, would share it (Allure then files
     one as a retry of the other). Here the name, ``fullName`` and parameters carry system, standard and row."""
-    from suite.plugin import standaard_van, sut_rol, sut_van, titel_van
+    from suite.plugin import rol_van, standaard_van, sut_van, titel_van
 
     listener = _allure_listener(item.config)
     if listener is None or item.nodeid not in listener.nodeid_to_uuid:
         return
-    titel, standaard, sut, rol = titel_van(item), standaard_van(item), sut_van(item), sut_rol(item.config)
+    titel, standaard, sut = titel_van(item), standaard_van(item), sut_van(item)
+    rol = rol_van(item.config, sut)
     item.user_properties.append(("allure", listener.nodeid_to_uuid[item.nodeid]))  # the page links its result
     with listener.lifecycle.update_test_case(uuid=listener.nodeid_to_uuid[item.nodeid]) as test_result:
         if test_result is None:

@@ -1,8 +1,9 @@
 """``ketenproef run`` (the conformance suite against a system) and ``ketenproef suts`` (the built-in systems).
 
 Registered through the entry-point group ``ketenproef.commands`` (one function per command name); also usable
-as ``python -m suite.cli run ...``. ``run`` starts pytest in a subprocess per system, so every run has a fresh
-interpreter (and xdist workers of its own), and leaves in the report folder: ``allure-results/``,
+as ``python -m suite.cli run ...``. ``run`` starts pytest in a subprocess, so every run has a fresh interpreter
+(and xdist workers of its own); ``--sut referentie`` runs both reference systems in that one session (one
+start-up, the workers shared). It leaves in the report folder: ``allure-results/``,
 ``junit.xml`` (all systems), ``coverage.json`` / ``coverage.html`` and, with the Allure command line on PATH,
 ``allure-report/`` and, last, the conformance statement ``verklaring.json`` / ``verklaring.html``
 (``suite.verklaring``). Exit 0 when every scenario that applies to the system passed, 1 otherwise, 2 on misuse.
@@ -137,9 +138,9 @@ def cmd_run(args) -> int:
     _rapportmap(rapport)
     from suite import coverage, samenvatting
 
-    codes = {spec: _pytest(spec, args, rapport) for spec in specs}
+    code = _pytest(",".join(specs), args, rapport)  # both reference systems in one session: one start-up
     resultaten = samenvatting.resultaten(rapport)
-    codes = _niets_uitgevoerd(codes, resultaten)
+    codes = _niets_uitgevoerd(per_systeem(specs, code, resultaten), resultaten)
     mislukt = {spec: code for spec, code in codes.items() if code not in (0, 1, GEEN_TESTS, NIET_UITGEVOERD)}
     if mislukt:
         raise UsageError("pytest kon niet draaien voor " + ", ".join(
@@ -153,6 +154,18 @@ def cmd_run(args) -> int:
     if all(code == GEEN_TESTS for code in codes.values()):
         return EXIT_GEFAALD
     return EXIT_OK if all(code in (0, GEEN_TESTS) for code in codes.values()) else EXIT_GEFAALD
+
+
+def per_systeem(specs: list[str], code: int, resultaten: list[dict]) -> dict[str, int]:
+    """pytest's exit code of a session over several systems, per system: its own scenario runs decide (1 when
+    one failed, GEEN_TESTS when it had none); a session that could not run at all failed for each."""
+    if len(specs) == 1 or code not in (0, 1, GEEN_TESTS):
+        return dict.fromkeys(specs, code)
+    uit = {}
+    for spec in specs:
+        eigen = [r for r in resultaten if r.get("sut") == spec]
+        uit[spec] = GEEN_TESTS if not eigen else 1 if any(r.get("uitkomst") == "failed" for r in eigen) else 0
+    return uit
 
 
 def _niets_uitgevoerd(codes: dict[str, int], resultaten: list[dict]) -> dict[str, int]:
@@ -172,9 +185,16 @@ def zaad(spec: str, args) -> str:
     return "1" if _ingebouwd(spec) else dt.datetime.now().strftime("%Y%m%d%H%M%S")
 
 
+def pytest_basis() -> list[str]:
+    """pytest on the feature files with the suite's plugin, without plugins the suite does not use: the
+    allure_pytest plugin (the suite reports through allure_pytest_bdd), the cache, and hypothesis's plugin, which
+    imports hypothesis (a second of start-up per worker) for the unit tests' property tests only."""
+    return [sys.executable, "-m", "pytest", str(features_dir()), "-p", "suite.plugin", "-p", "no:allure_pytest",
+            "-p", "no:cacheprovider", "-p", "no:hypothesispytest"]
+
+
 def pytest_argumenten(spec: str, args, rapport: Path) -> list[str]:
-    cmd = [sys.executable, "-m", "pytest", str(features_dir()), "-p", "suite.plugin", "-p", "no:allure_pytest",
-           "-p", "no:cacheprovider", "--strict-markers", "-q", "--sut", spec, "--rapport", str(rapport),
+    cmd = [*pytest_basis(), "--strict-markers", "-q", "--sut", spec, "--rapport", str(rapport),
            "--seed", zaad(spec, args), f"--junitxml={rapport / ('junit-' + _bestand(spec) + '.xml')}"]
     if args.rol:
         cmd += ["--rol", args.rol]

@@ -15,7 +15,7 @@ from ketenproef import fake
 from mockserver.handle import Ketenpartner
 from suite import bewijs
 from suite.gesprek import Gesprek, Partijen
-from suite.plugin import sut_rol, sut_specs
+from suite.plugin import rol_van, sut_rol, sut_specs
 from sut.base import Verbinding
 from sut.registry import info, open_sut
 
@@ -28,17 +28,32 @@ def _worker(config: pytest.Config) -> int:
     return int(getattr(config, "workerinput", {}).get("workerid", "gw0")[2:] or 0)
 
 
-@pytest.fixture(scope="session")
-def rol(pytestconfig: pytest.Config) -> str:
-    """The role of the system under test."""
-    return sut_rol(pytestconfig)
+@pytest.fixture
+def rol(pytestconfig: pytest.Config, sut_naam: str) -> str:
+    """The role of the system under test of this scenario run."""
+    return rol_van(pytestconfig, sut_naam)
 
 
 @pytest.fixture(scope="session")
-def ketenpartner(rol: str):
-    handle = Ketenpartner.start("gemeente" if rol == "aanbieder" else "aanbieder")
-    yield handle
-    handle.stop()
+def ketenpartners():
+    """One ketenpartner per role it plays, started when a scenario first needs it (a session over both reference
+    systems has two), stopped at the end of the session."""
+    gestart: dict[str, Ketenpartner] = {}
+
+    def voor(sut_rol: str) -> Ketenpartner:
+        partner_rol = "gemeente" if sut_rol == "aanbieder" else "aanbieder"
+        if partner_rol not in gestart:
+            gestart[partner_rol] = Ketenpartner.start(partner_rol)
+        return gestart[partner_rol]
+
+    yield voor
+    for handle in gestart.values():
+        handle.stop()
+
+
+@pytest.fixture
+def ketenpartner(ketenpartners, rol: str) -> Ketenpartner:
+    return ketenpartners(rol)
 
 
 @pytest.fixture(scope="session")
@@ -49,11 +64,13 @@ def sessie_partijen(pytestconfig: pytest.Config) -> Partijen:
 
 
 @pytest.fixture(scope="session")
-def tegenpartijen(pytestconfig: pytest.Config, rol: str):
+def tegenpartijen(pytestconfig: pytest.Config, ingebouwd: bool):
     """Codes the ketenpartner plays, one per scenario, for a system from outside: a gemeente from the CBS list
     (TR378) or an AGB code, so every scenario has an administration of its own at the system."""
+    if ingebouwd:  # built-in systems keep the run's codes (``partijen``)
+        return None
     rng = random.Random(f"tegenpartijen|{pytestconfig.getoption('seed')}")
-    if rol == "aanbieder":
+    if sut_rol(pytestconfig) == "aanbieder":
         codes = [code for code, _ in fake.gemeenten()]
         rng.shuffle(codes)
         return itertools.cycle(codes)
@@ -86,10 +103,13 @@ def sut_naam(pytestconfig: pytest.Config) -> str:
 
 
 @pytest.fixture(scope="session")
-def gedeeld_systeem(pytestconfig, rol, ketenpartner, sessie_partijen, ingebouwd):
+def gedeeld_systeem(pytestconfig, ketenpartners, sessie_partijen, ingebouwd):
+    """A system from outside: one instance for the whole run (None for built-in systems)."""
     if ingebouwd:
         yield None
         return
+    rol = sut_rol(pytestconfig)
+    ketenpartner = ketenpartners(rol)
     sut = _open(sut_specs(pytestconfig)[0], rol, ketenpartner, sessie_partijen)
     sut._ketenproef_verbinding = Verbinding(ketenpartner.url, sessie_partijen.van(rol),
                                             sessie_partijen.van("gemeente" if rol == "aanbieder" else "aanbieder"))

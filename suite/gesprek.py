@@ -255,7 +255,7 @@ class Gesprek(Handelingen):
     def _xml_van(self, bericht_id: int) -> bytes | None:
         if bericht_id not in self._xml:
             try:
-                self._xml[bericht_id] = self.partner.fetch(bericht_id)
+                self._xml[bericht_id] = self.partner.inhoud(bericht_id)
             except Exception:  # a refused message without content: nothing to show
                 self._xml[bericht_id] = None
         return self._xml[bericht_id]

@@ -42,25 +42,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def sut_specs(config: pytest.Config) -> list[str]:
-    """--sut as a list: one system, or several built-in systems of one role (``a,b,c``) that each run every
-    scenario in one session (used by the self-test over the broken variants)."""
+    """--sut as a list: one system, or several built-in systems (``a,b,c``) that each run every scenario of their
+    role in one session (both reference systems in ``ketenproef run --sut referentie``; the mutants of the
+    self-test)."""
     return [s.strip() for s in config.getoption("sut").split(",") if s.strip()]
 
 
-def sut_rol(config: pytest.Config) -> str:
-    """The role of the system under test, from --rol, the registry or a handmatig: spec."""
-    rol, specs = config.getoption("rol"), sut_specs(config)
+def rol_van(config: pytest.Config, spec: str) -> str:
+    """The role of one system under test: --rol, the registry, or a handmatig: spec."""
+    rol = config.getoption("rol")
     if rol:
         return rol
-    if len(specs) == 1 and specs[0].startswith("handmatig:"):
-        return specs[0].split(":", 1)[1]
+    if spec.startswith("handmatig:"):
+        return spec.split(":", 1)[1]
     from sut.registry import info
 
-    gevonden = {getattr(info(spec), "role", None) for spec in specs}
-    if None in gevonden or len(gevonden) != 1:
-        raise pytest.UsageError(f"geef --rol aanbieder of --rol gemeente bij --sut {','.join(specs)} "
-                                "(meerdere systemen alleen als ingebouwde systemen met dezelfde rol)")
-    return gevonden.pop()
+    gevonden = getattr(info(spec), "role", None)
+    if gevonden is None:
+        raise pytest.UsageError(f"geef --rol aanbieder of --rol gemeente bij --sut {config.getoption('sut')} "
+                                f"({spec} is geen ingebouwd systeem)")
+    return gevonden
+
+
+def sut_rol(config: pytest.Config) -> str:
+    """The role of the system under test when the session has one (a system from outside, or built-in systems of
+    one role); with built-in systems of both roles, each scenario run has the role of its own (``rol_van``)."""
+    rollen = {rol_van(config, spec) for spec in sut_specs(config)}
+    if len(rollen) != 1:
+        raise pytest.UsageError(f"--sut {config.getoption('sut')} heeft systemen van beide rollen: hier hoort een rol")
+    return rollen.pop()
 
 
 def _extern(config: pytest.Config) -> bool:
@@ -163,9 +173,9 @@ def eigen_mutanten(specs: list[str], namen: set[str], nodeid: str, config: pytes
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Keep one standard tag per item, and deselect scenarios written for the other role."""
-    rol = sut_rol(config) if any(_is_scenario(i) for i in items) else None
     keep, weg = [], []
     for item in items:
+        rol = rol_van(config, sut_van(item)) if _is_scenario(item) else None
         _een_standaard(item)
         for naam in {m.name for m in item.iter_markers()} & set(tags.BEKENDE_GEBREKEN):
             item.add_marker(pytest.mark.xfail(reason=tags.BEKENDE_GEBREKEN[naam], strict=False))
@@ -321,7 +331,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     (map_ / "resultaten").mkdir(parents=True, exist_ok=True)
     for spec in sut_specs(config):
         eigen = [r for r in resultaten if (r.get("sut") or spec) == spec]
-        data = {"sut": spec, "rol": sut_rol(config), "seed": config.getoption("seed"), "tijd": time.time(),
+        data = {"sut": spec, "rol": rol_van(config, spec), "seed": config.getoption("seed"), "tijd": time.time(),
                 "selectie": config.getoption("markexpr", "") or "",
                 "resultaten": eigen}
         (map_ / "resultaten" / f"{_bestandsnaam(spec)}.json").write_text(

@@ -16,12 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from suite.cli import EXIT_GEFAALD, EXIT_OK, UsageError, features_dir
+from suite.cli import EXIT_GEFAALD, EXIT_OK, UsageError, pytest_basis
 
 EQUIVALENT = Path(__file__).with_name("equivalent.json")
 MUTATIESCORE = Path(__file__).with_name("mutatiescore.json")  # the last full zelftest, shown on the coverage page
@@ -108,8 +107,7 @@ def mutatiescore() -> dict | None:
 def draai(rol: str, namen: list[str], map_: Path, workers: int, stil: bool) -> dict[str, list[dict]]:
     """One pytest session for the mutants of a role; their result records per mutant."""
     map_.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "pytest", str(features_dir()), "-p", "suite.plugin", "-p", "no:allure_pytest",
-           "-p", "no:allure_pytest_bdd", "-p", "no:cacheprovider", "-q", "--sut", ",".join(namen), "--rol", rol,
+    cmd = [*pytest_basis(), "-p", "no:allure_pytest_bdd", "-q", "--sut", ",".join(namen), "--rol", rol,
            "--eigen-scenarios", "--rapport", str(map_), "-n", str(workers)]
     if not stil:
         print(f"ketenproef zelftest: {len(namen)} mutanten van de {rol} (log: {map_ / 'pytest.log'})", flush=True)
