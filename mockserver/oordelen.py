@@ -27,6 +27,8 @@ from mockserver.ontvangst import Uitkomst, record
 from mockserver.tijdigheid import declaratie_antwoordtermijn
 
 WACHTEND, BEANTWOORD, VERLOPEN = 0, 1, 2
+TIJDOORDELEN = ("op-tijd", "te-laat", "nooit", "geen-retour", "dubbel", "onbekend-bericht", "verkeerd-type")  # a retour
+# (or its absence) was judged: what the suite waits for after sending a heenbericht
 XSD_REDEN = "het heenbericht voldeed niet aan de XSD"
 
 

@@ -23,6 +23,11 @@ from mockserver.store import CONTRACT, Store
 log = logging.getLogger("mockserver")
 
 
+def _klaar(wachter: asyncio.Future) -> None:
+    if not wachter.done():
+        wachter.set_result(None)
+
+
 class Partner:
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -39,11 +44,28 @@ class Partner:
         self.started = time.time()
         self.beoordelaar = Beoordelaar(config.beoordelaars, config.max_bytes)  # judges large messages off the loop
         self.durable = GroupCommit(self.store.commit, self.lock.locked)  # await partner.durable() before answering
+        self._wachters: set[asyncio.Future] = set()  # who waits for the next verdict (``nieuw_oordeel``)
+        self.store.na_oordeel = self._oordeel_gemeld
 
     async def settled(self) -> None:
         """Wait until nothing written is uncommitted (so a reader never sees what a crash could still lose)."""
         if self.store.db.in_transaction:
             await self.durable()
+
+    async def nieuw_oordeel(self, seconden: float) -> None:
+        """Return when the next verdict is written, or after ``seconden``: what a waiter checks again then."""
+        wachter = asyncio.get_running_loop().create_future()
+        self._wachters.add(wachter)
+        try:
+            await asyncio.wait_for(wachter, max(seconden, 0.0))
+        except TimeoutError:
+            pass
+        finally:
+            self._wachters.discard(wachter)
+
+    def _oordeel_gemeld(self) -> None:
+        for wachter in list(self._wachters):  # from any thread: each on its own loop
+            wachter.get_loop().call_soon_threadsafe(_klaar, wachter)
 
     @property
     def keten(self) -> JournaalKetens:

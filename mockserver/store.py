@@ -82,6 +82,7 @@ class Store:
         self.path = path
         self.db = sqlite3.connect(path, check_same_thread=False, isolation_level="DEFERRED")
         self.db.row_factory = _row
+        self.na_oordeel = None  # called after every verdict written (the partner wakes who waits for one)
         self._checkpoint = Checkpointer(path) if path != ":memory:" else None
         if self._checkpoint is not None:
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -269,6 +270,8 @@ class Store:
     def add_oordeel(self, heen_id: int | None, retour_id: int | None, soort: str, goed: bool, detail: str) -> None:
         self.db.execute("INSERT INTO oordelen (tijd, heen_id, retour_id, soort, goed, detail) VALUES (?,?,?,?,?,?)",
                         (nu(), heen_id, retour_id, soort, int(goed), detail))
+        if self.na_oordeel is not None:
+            self.na_oordeel()
 
     def pushes(self, bericht_id: int) -> list[dict]:
         return self.db.execute("SELECT tijd, poging, status, fout, gelukt FROM pushes WHERE bericht_id = ? "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from ketenproef import basis
@@ -43,3 +45,36 @@ def test_two_partners_side_by_side():
         assert gemeente.url != aanbieder.url
         sent = aanbieder.send("WMO315", basis.basis("WMO315"))
         assert sent["voor"] == GEMEENTE and aanbieder.health()["rol"] == "aanbieder"
+
+
+def test_in_process_control_gives_the_same_answers_as_http():
+    """The suite's in-process control calls run the same operations as the HTTP routes: same JSON, same refusals."""
+    with Ketenpartner.start("gemeente", datum="2026-01-14") as kp:
+        over_http = Ketenpartner.connect(kp.url)
+        sent = kp.send("JW301", basis.basis("JW301"), deadline=5)
+        kp.deliver(ReferenceSut().answer(kp.fetch(sent["id"])))
+        for call in (lambda h: h.log(BSN), lambda h: h.info(sent["id"]), lambda h: h.contract(),
+                     lambda h: h.catalogue(), lambda h: h.set_datum(BSN, "2026-02-01"),
+                     lambda h: h.set_fault(BSN, "http500"), lambda h: h.clear_faults(BSN)):
+            assert call(kp) == call(over_http)
+        assert kp.inhoud(sent["id"]) == over_http.inhoud(sent["id"]) == kp.fetch(sent["id"])
+        for call in (lambda h: h.info(424242), lambda h: h.set_fault(BSN, "bestaat-niet"),
+                     lambda h: h.send("JW305", basis.basis("JW305"))):
+            with pytest.raises(KetenpartnerError) as in_process:
+                call(kp)
+            with pytest.raises(KetenpartnerError) as http:
+                call(over_http)
+            assert (in_process.value.status, in_process.value.body) == (http.value.status, http.value.body)
+
+
+def test_waiting_for_a_verdict_ends_when_the_verdict_is_written():
+    """No polling: with a poll interval of an hour the wait still ends as soon as the retour is judged (a
+    polling wait would sleep the hour; the join below only guards against a hang)."""
+    with Ketenpartner.start("gemeente", datum="2026-01-14") as kp:
+        sent = kp.send("JW301", basis.basis("JW301"), deadline=3600)
+        gevonden: list = []
+        wachter = threading.Thread(target=lambda: gevonden.append(kp.wait_for_verdict(sent["id"], 3600, poll=3600)))
+        wachter.start()
+        kp.deliver(ReferenceSut().answer(kp.fetch(sent["id"])))
+        wachter.join(timeout=120)
+        assert not wachter.is_alive() and {v["soort"] for v in gevonden[0]} == {"op-tijd", "juiste-codes"}
