@@ -1,10 +1,11 @@
 # language: nl
 @release-3.2 @WMO323 @JW323 @WMO325 @JW325
 Functionaliteit: Berekeningen in een declaratie
-  De aanbieder rekent zelf uit wat er in een Declaratie (323) staat: hele uren uit geleverde minuten (IV079), het
-  maximum per productperiode bij een volume per week of per maand (IV077, IV078), de productperiode binnen de
-  toewijzing (IV089) en de declaratieperiode van te laat gedeclareerde zorg (IV090). Een correct aanbiedersysteem
-  rekent zoals de invulinstructie het voorschrijft; de ketenpartner beoordeelt als gemeente de 323 die eruit komt.
+  De aanbieder rekent zelf uit wat er in een Declaratie (323) staat: hele uren uit geleverde minuten (IV079), de
+  leveringen die in een maand tellen (IV076), het maximum per productperiode bij een volume per week of per maand
+  (IV077, IV078), de productperiode binnen de toewijzing (IV089) en de declaratieperiode van te laat gedeclareerde
+  zorg (IV090). Een correct aanbiedersysteem rekent zoals de invulinstructie het voorschrijft; de ketenpartner
+  beoordeelt als gemeente de 323 die eruit komt.
 
   Achtergrond:
     Gegeven het is "2025-11-04"
@@ -24,6 +25,14 @@ Functionaliteit: Berekeningen in een declaratie
         | 95, 95, 95 en 95    | 6    | 300,00 | 380 minuten is 6 uur en 20 minuten: naar beneden |
         | 100, 100, 100 en 100 | 7    | 350,00 | 400 minuten is 6 uur en 40 minuten: naar boven   |
         | 20                  | 1    | 50,00  | minder dan een uur geleverd: minimaal 1 uur      |
+
+  @rol-aanbieder @iwmo @ijw @IV076
+  Regel: IV076 - Bij inspanningsgerichte zorg met een volume per week telt elke levering in de maand van haar leverdatum
+
+    Scenario: Leveringen aan het eind van oktober tellen in oktober, ook als hun week in november eindigt
+      Als de aanbieder over "2025-10" de leveringen 2 uur op 2025-10-20, 2 uur op 2025-10-30 en 2 uur op 2025-11-03 declareert tegen "50,00" per uur
+      Dan keurt de ontvanger het bericht niet af
+      En is het geleverde volume 4 uur en het ingediende bedrag "200,00"
 
   @iwmo @ijw @IV077 @TR321
   Regel: IV077 - Het maximum per productperiode telt de kalenderweken (weeknummers) die de periode raakt, gebroken weken mee

@@ -359,7 +359,8 @@ def volume_en_bedrag(gesprek, uren, bedrag):
     gevonden = (int(p["GeleverdVolume"]), p["Eenheid"], int(p["IngediendBedrag"]["Bedrag"]))
     assert gevonden == (uren, UUR, centen(bedrag)), (
         f"GeleverdVolume, Eenheid en IngediendBedrag (centen) zijn {gevonden}, verwacht ({uren}, '{UUR}', "
-        f"{centen(bedrag)}): de minuten worden eerst opgeteld en dan afgerond op hele uren, minimaal 1 uur (IV079)")
+        f"{centen(bedrag)}): IV079 telt eerst de minuten op en rondt dan af op hele uren, minimaal 1 uur; IV076 telt "
+        "een levering in de maand van haar leverdatum")
 
 
 @then(parsers.parse('is het ingediende bedrag "{bedrag}"'))
@@ -399,3 +400,18 @@ def declaratieperiode_is(gesprek, uitkomst, begin, eind):
 def toewijzing_met_terugwerkende_kracht(gesprek, vandaag, begin, eind):
     """A toewijzing given today for a period that began long ago (the Toewijzingsdatum is today)."""
     _gebeurd(gesprek, gesprek.toewijzing_afgeven(vandaag, "ander", begin, eind))
+
+
+@when(parsers.parse('de aanbieder over "{maand}" de leveringen {leveringen} declareert tegen "{tarief}" per uur'),
+      target_fixture="uitkomst")
+def declareer_leveringen(gesprek, vandaag, maand, leveringen, tarief):
+    """IV076: the system gets the deliveries with their dates ("2 uur op 2025-10-20, ... en 2 uur op 2025-11-03") and
+    declares for the month the volume of those that count in it."""
+    import re
+
+    gevonden = re.findall(r"(\d+) uur op (\d{4}-\d{2}-\d{2})", leveringen)
+    assert gevonden, f"geen leveringen in '{leveringen}' (schrijf: 2 uur op 2025-10-20, 2 uur op 2025-10-30)"
+    prestatie = gesprek.prestatie(maand, None, UUR, ProductTarief=centen(tarief),
+                                  Leveringen=[{"Datum": datum(d), "Volume": int(v)} for v, d in gevonden])
+    del prestatie["GeleverdVolume"]
+    return _declareer(gesprek, vandaag, maand, prestatie)

@@ -41,7 +41,9 @@ ACTIES: dict[str, dict] = {
                      "prestaties": "lijst: bsn, ToewijzingNummer, ProductPeriode (Begindatum, Einddatum), "
                                    "GeleverdVolume, Eenheid, ProductTarief (eurocent), ReferentieNummer; optioneel "
                                    "GeleverdeMinuten in plaats van GeleverdVolume: de minuten per levering, die het "
-                                   "systeem als hele uren declareert (IV079)"},
+                                   "systeem als hele uren declareert (IV079); optioneel Leveringen (Datum, "
+                                   "Volume) in plaats van GeleverdVolume: het systeem telt de leveringen die in de "
+                                   "ProductPeriode vallen (IV076)"},
     },
     "crediteer": {
         "rol": "aanbieder", "bericht": "323",

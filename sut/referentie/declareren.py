@@ -29,6 +29,7 @@ from ketenproef.calculations import (
 from ketenproef.calculations import Toewijzing as Omvang
 from ketenproef.calculations.codes import FREQUENTIE_PER_MAAND, FREQUENTIE_PER_WEEK
 from ketenproef.calculations.perioden import doorsnede
+from ketenproef.calculations.weken import zondag_van_week
 from ketenproef.keten.regie import afgewezen
 from ketenproef.keten.toewijzingen import Toewijzing
 from sut.base import SutError
@@ -102,7 +103,8 @@ class Declareren:
         if not is_declaratieperiode(periode) and self.houdt_zich_aan("CS340"):
             raise SutError(f"DeclaratiePeriode {periode.begindatum} - {periode.einddatum} is geen hele "
                            "kalendermaand (CS340)")
-        prestaties = [self.met_volume_uit_minuten(dict(item)) for item in gegevens["prestaties"]]
+        prestaties = [self.met_volume_uit_leveringen(self.met_volume_uit_minuten(dict(item)), periode)
+                      for item in gegevens["prestaties"]]
         if not self.houdt_zich_aan("IV090"):
             periode = self.periode_van_de_zorg(periode, prestaties)
         regels, standaarden = [], set()
@@ -130,6 +132,28 @@ class Declareren:
             raise SutError(f"GeleverdeMinuten {minuten}: geen negatieve minuten")
         uren = geleverd_volume_uren(minuten) if self.houdt_zich_aan("IV079") else sum(minuten) // 60
         return {**item, "GeleverdVolume": uren, "Eenheid": item.get("Eenheid") or UUR}
+
+    def met_volume_uit_leveringen(self, item: dict, periode: Periode) -> dict:
+        """IV076: the volume of the deliveries (``Leveringen``, each a ``Datum`` and a ``Volume`` in the Eenheid of the
+        prestatie) that count in this prestatie's ProductPeriode (as given, else the DeclaratiePeriode): for care
+        with a volume per week delivered inspanningsgericht, each delivery counts in the month of its own date. A
+        mutant of IV076 applies the outputgericht rule instead and counts a delivery in the month of its week's
+        Sunday, so deliveries in the last days of a month whose week ends in the next one drop out."""
+        if item.get("Leveringen") is None:
+            return item
+        if item.get("GeleverdVolume") is not None:
+            raise SutError("geef GeleverdVolume of Leveringen, niet allebei")
+        pp = periode_van(item["ProductPeriode"], "ProductPeriode") if item.get("ProductPeriode") else periode
+        volume = 0
+        for levering in item["Leveringen"]:
+            verplicht(levering, "Datum", "Volume")
+            dag = datum(levering["Datum"], "Leveringen/Datum")
+            telt_op = dag if self.houdt_zich_aan("IV076") else zondag_van_week(dag)
+            if telt_op in pp:
+                volume += getal(levering["Volume"], "Leveringen/Volume")
+        if volume == 0:
+            raise SutError(f"geen leveringen in de periode {pp.begindatum} - {pp.einddatum} om te declareren")
+        return {**item, "GeleverdVolume": volume}
 
     def periode_van_de_zorg(self, periode: Periode, prestaties: list[dict]) -> Periode:
         """For a mutant of IV090 only: care declared late goes out under the month it was delivered in (the
