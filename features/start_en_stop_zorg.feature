@@ -143,6 +143,39 @@ Functionaliteit: Start en stop zorg
       Als de ketenpartner dezelfde start nog een keer stuurt
       Dan keurt de ontvanger het bericht af met retourcode "9074" op "StartProduct"
 
+  @rol-aanbieder @iwmo @ijw @OP033 @IV008 @TR063 @TR071
+  Regel: De aanbieder corrigeert een start of stop door hem te verwijderen (StatusAanlevering 3) en opnieuw te sturen
+    Een correct aanbiedersysteem verwijdert alleen een start of stop die het eerder stuurde en die nog geldt
+    (TR063, retourcode 9063), en een start alleen zolang er nog geen stop op volgde (TR071, retourcode 9071).
+
+    Scenario: De aanbieder verwijdert een verkeerde start en stuurt de juiste
+      Gegeven de aanbieder heeft de zorg gestart op "2025-10-08"
+      Als de aanbieder de start van "2025-10-08" verwijdert
+      En de aanbieder de zorg start per "2025-10-09"
+      Dan keurt de ontvanger alle berichten goed
+
+    Scenario: De aanbieder verwijdert een verkeerde tijdelijke stop en stuurt de juiste
+      Gegeven de aanbieder heeft de zorg gestart op "2025-10-08"
+      En de aanbieder heeft de zorg tijdelijk gestopt per "2025-11-02"
+      Als de aanbieder de stop met reden "20" per "2025-11-02" verwijdert
+      En de aanbieder de zorg tijdelijk stopt per "2025-11-09"
+      Dan keurt de ontvanger alle berichten goed
+
+    Scenario: Een start verwijderen die nooit is gestuurd gaat niet door
+      Als de aanbieder de start van "2025-10-08" verwijdert
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9063" op "StartProduct"
+
+    Scenario: Een stop verwijderen die nooit is gestuurd gaat niet door
+      Gegeven de aanbieder heeft de zorg gestart op "2025-10-08"
+      Als de aanbieder de stop met reden "20" per "2025-11-02" verwijdert
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9063" op "StopProduct"
+
+    Scenario: Een start verwijderen waarop al een stop volgde gaat niet door
+      Gegeven de aanbieder heeft de zorg gestart op "2025-10-08"
+      En de aanbieder heeft de zorg tijdelijk gestopt per "2025-11-02"
+      Als de aanbieder de start van "2025-10-08" verwijdert
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9071" op "StartProduct"
+
   @rol-aanbieder @tijdigheid @iwmo @ijw @OP271 @OP272 @OP295
   Regel: Regieberichten gaan binnen 5 werkdagen na de start of stop de deur uit (feestdagen tellen niet mee)
 

@@ -136,3 +136,10 @@ Functionaliteit: Inhoud van een verzoek om toewijzing
         | gegeven             | waarde     |
         | Geboortedatum/Datum | 2026-03-01 |
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @CS002
+  Regel: CS002 - Het BSN van de client voldoet aan de elfproef
+
+    Scenario: Een verzoek voor een client met een BSN dat niet aan de elfproef voldoet gaat niet door
+      Als de aanbieder een verzoek om toewijzing indient vanaf "2026-02-01" tot "2026-07-31" voor een client met een BSN dat niet aan de elfproef voldoet
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"

@@ -174,6 +174,35 @@ Functionaliteit: Verzoek om wijziging
       Als de ketenpartner een verzoek om wijziging stuurt met de beeindigde toewijzing voor "derde" als ongewijzigd product
       Dan keurt de ontvanger het bericht af met retourcode "9350" op "OngewijzigdProduct"
 
+  @iwmo @ijw @TR350 @TR349
+  Regel: Een beeindigde toewijzing staat niet als ongewijzigd product in een verzoek om wijziging
+    Het pakket van een verzoek om wijziging bestaat uit de actuele toewijzingen (TR349); een toewijzing waarvan de
+    einddatum voor de dagtekening ligt, noemt de aanbieder niet meer (TR350, retourcode 9350).
+
+    Scenario: De aanbieder laat een beeindigde toewijzing weg uit het verzoek om wijziging
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+        | derde   | 2025-10-06   | 2025-12-31 | 2      | 04      | 2          |
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | volume |
+        | standaard | 2025-10-06            | 2026-02-28 | 1      |
+      Dan keurt de ontvanger het bericht niet af
+      En noemt het verzoek om wijziging 2 actuele toewijzingen
+
+  @iwmo @ijw @TR351
+  Regel: Een beeindigde toewijzing kan niet meer worden gewijzigd
+    Een TeWijzigenProduct verwijst naar een actuele toewijzing (TR351, retourcode 9351). Is een toewijzing al
+    beeindigd, dan vraagt de aanbieder nieuwe zorg aan als nieuw product.
+
+    Scenario: Een verzoek om een beeindigde toewijzing te verlengen gaat niet door
+      Gegeven de gemeente heeft deze toewijzingen afgegeven:
+        | product | ingangsdatum | einddatum  | volume | eenheid | frequentie |
+        | derde   | 2025-10-06   | 2025-12-31 | 2      | 04      | 2          |
+      Als de aanbieder een verzoek om wijziging indient:
+        | product | gewenste ingangsdatum | einddatum  | volume |
+        | derde   | 2025-10-06            | 2026-06-30 | 2      |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "9351" op "TeWijzigenProduct"
+
   @rol-gemeente @tijdigheid @iwmo @ijw @OP346
   Regel: De gemeente beantwoordt een verzoek om wijziging binnen 5 werkdagen; na "in onderzoek" binnen 8 weken
     Een antwoord dat te laat komt, keurt de aanbieder niet af; de ketenpartner legt het vast als bevinding (proces)

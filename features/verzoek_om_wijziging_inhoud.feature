@@ -56,3 +56,15 @@ Functionaliteit: Inhoud van een verzoek om wijziging
     Scenario: Een verzoek om wijziging met alleen ongewijzigde producten gaat niet door
       Als de aanbieder een verzoek om wijziging indient zonder te wijzigen of nieuwe producten
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @iwmo @ijw @TR101
+  Regel: TR101 - Binnen een verzoek om wijziging staat een toewijzing maar een keer als te wijzigen product
+    De logische sleutel van een TeWijzigenProduct is het ToewijzingNummer: een toewijzing die vanaf een latere
+    datum een ander volume moet krijgen, staat er een keer in, met de GewensteIngangsdatum van de wijziging.
+
+    Scenario: Dezelfde toewijzing twee keer als te wijzigen product gaat niet door
+      Als de aanbieder een verzoek om wijziging indient:
+        | product   | gewenste ingangsdatum | einddatum  | volume |
+        | standaard | 2025-10-06            | 2026-01-31 | 2      |
+        | standaard | 2026-02-01            | 2026-09-30 | 4      |
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"

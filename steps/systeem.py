@@ -97,6 +97,37 @@ def geen_technische_afkeur(gesprek, uitkomst):
     assert "0001" not in kop, f"het systeem keurde het geldige {oordeel.beschrijf(heen)} technisch af (0001)"
 
 
+# ------------------------------------------------------------------- correcting a start or stop (IV008, OP033)
+VERWIJDEREN = "3"  # StatusAanlevering: verwijderen aanlevering
+
+
+@when(parsers.parse('de aanbieder de start van "{dag}" verwijdert'), target_fixture="uitkomst")
+def start_verwijderen(gesprek, vandaag, dag):
+    """StatusAanlevering 3 on the start with this Begindatum (the trigger field ``StatusAanlevering``)."""
+    with gesprek.mag_weigeren():
+        return gesprek.start(vandaag, dag, StatusAanlevering=VERWIJDEREN)
+
+
+@when(parsers.parse('de aanbieder de stop met reden "{reden}" per "{dag}" verwijdert'), target_fixture="uitkomst")
+def stop_verwijderen(gesprek, vandaag, reden, dag):
+    with gesprek.mag_weigeren():
+        return gesprek.stop(vandaag, reden, dag, StatusAanlevering=VERWIJDEREN)
+
+
+@when(parsers.parse('de aanbieder de zorg met StatusAanlevering "{status}" start per "{dag}"'),
+      target_fixture="uitkomst")
+def start_met_status(gesprek, vandaag, dag, status):
+    with gesprek.mag_weigeren():
+        return gesprek.start(vandaag, dag, StatusAanlevering=status)
+
+
+@when(parsers.parse('de aanbieder de zorg met StatusAanlevering "{status}" stopt met reden "{reden}" per "{dag}"'),
+      target_fixture="uitkomst")
+def stop_met_status(gesprek, vandaag, reden, dag, status):
+    with gesprek.mag_weigeren():
+        return gesprek.stop(vandaag, reden, dag, StatusAanlevering=status)
+
+
 # ------------------------------------------------------------------------------------ delivery after a fault
 
 

@@ -376,3 +376,18 @@ def vot_met_clientgegevens(gesprek, vandaag, begin, eind, datatable):
         _zet(gesprek.client, rij["gegeven"], rij["waarde"])
     with gesprek.mag_weigeren():
         return gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag(None, begin, eind)])
+
+
+# ------------------------------------------------------------------------------------------------ BSN (CS002)
+@when(parsers.parse('de aanbieder een verzoek om toewijzing indient vanaf "{begin}" tot "{eind}" voor een client met '
+                    'een BSN dat niet aan de elfproef voldoet'), target_fixture="uitkomst")
+def vot_bsn_zonder_elfproef(gesprek, vandaag, begin, eind):
+    """CS002: the client's own (synthetic) BSN with its last digit one higher, so the 11-proof's sum is no longer
+    0 modulo 11. The conversation goes on under that number, so the ketenpartner's log of it holds the message."""
+    bsn = gesprek.client["Bsn"]
+    fout = bsn[:8] + str((int(bsn[8]) + 1) % 10)
+    gesprek.partner.reset(fout)
+    gesprek.client["Bsn"] = fout
+    gesprek.partner.set_datum(fout, vandaag)
+    with gesprek.mag_weigeren():
+        return gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag(None, begin, eind)])

@@ -25,14 +25,18 @@ ACTIES: dict[str, dict] = {
     },
     "start_zorg": {
         "rol": "aanbieder", "bericht": "305",
-        "doel": "Meld dat de levering onder een toewijzing is begonnen.",
-        "gegevens": {"bsn": "Bsn", "ToewijzingNummer": "nummer uit de 301", "Begindatum": "eerste leverdag"},
+        "doel": "Meld dat de levering onder een toewijzing is begonnen, of verwijder een eerder gestuurde start.",
+        "gegevens": {"bsn": "Bsn", "ToewijzingNummer": "nummer uit de 301", "Begindatum": "eerste leverdag",
+                     "StatusAanlevering": "optioneel: 1 (standaard) of 3 = de eerder gestuurde start met deze "
+                                          "Begindatum verwijderen (IV008)"},
     },
     "stop_zorg": {
         "rol": "aanbieder", "bericht": "307",
-        "doel": "Meld dat de levering (tijdelijk of definitief) is beeindigd.",
+        "doel": "Meld dat de levering (tijdelijk of definitief) is beeindigd, of verwijder een eerder gestuurde stop.",
         "gegevens": {"bsn": "Bsn", "ToewijzingNummer": "nummer uit de 301", "RedenBeeindiging": "code",
-                     "Einddatum": "laatste leverdag"},
+                     "Einddatum": "laatste leverdag",
+                     "StatusAanlevering": "optioneel: 1 (standaard) of 3 = de eerder gestuurde stop met deze "
+                                          "RedenBeeindiging en Einddatum verwijderen (IV008)"},
     },
     "declareer": {
         "rol": "aanbieder", "bericht": "323",

@@ -11,9 +11,10 @@ import dataclasses
 import datetime as dt
 
 from ketenproef import corpus, factory
-from ketenproef.keten.regie import TIJDELIJK, Klant, Regie, StartSleutel, StopSleutel
+from ketenproef.keten.regie import TIJDELIJK, VERWIJDEREN, Klant, Regie, StartSleutel, StopSleutel
 from ketenproef.keten.toewijzingen import Toewijzing
 from ketenproef.keten.verzoeken import Ref, Verzoeken
+from ketenproef.rules.keten_toewijzing import vervallen
 from sut.base import AANBIEDER, SutError
 from sut.referentie.archief import IN, UIT
 from sut.referentie.declareren import Declareren
@@ -187,10 +188,20 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         self.eis_nieuwe_referenties(standaard, [referentie])
         verzoek = {"ReferentieAanbieder": referentie, "RedenVerzoek": gegevens["RedenVerzoek"],
                    "OngewijzigdeProducten": self.ongewijzigde_producten(
-                       [t for t in actueel if t.bsn == bsn], nummers),
+                       self.voor_het_pakket(standaard, bsn, actueel), nummers),
                    "TeWijzigenProducten": te_wijzigen, "NieuweProducten": nieuw}
         self.verstuur_heen(berichtnaam(standaard, "317"), {"Client": {"Bsn": bsn, "Verzoek": verzoek}})
         return {"standaard": standaard, "ReferentieAanbieder": referentie}
+
+    def voor_het_pakket(self, standaard: str, bsn: str, actueel: list[Toewijzing]) -> list[Toewijzing]:
+        """The client's toewijzingen a VOW names: the actual ones. A mutant without TR350 forgets that filter and
+        also names the client's toewijzingen that have ended (not deleted ones), as OngewijzigdProduct."""
+        eigen = [t for t in actueel if t.bsn == bsn]
+        if self.houdt_zich_aan("TR350"):
+            return eigen
+        genoemd = {t.nummer for t in eigen}
+        alle = self.keten(standaard).toewijzingen.van_client(self.gemeente, self.aanbieder, bsn)
+        return eigen + [t for t in alle if t.nummer not in genoemd and not vervallen(t)]
 
     def te_wijzigen_zonder_controle(self, standaard: str, nummers: set[int]) -> list[Toewijzing]:
         """For a mutant: the toewijzingen under ``nummers`` that are not the client's actual ones and that a rule it
@@ -211,16 +222,49 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         return {"ToewijzingNummer": t.nummer, "Product": product_van(t), "ToewijzingIngangsdatum": t.ingangsdatum,
                 "Begindatum": begindatum, "StatusAanlevering": EERSTE}
 
+    def status_aanlevering(self, gegevens: dict) -> str:
+        """The StatusAanlevering a start or stop trigger asks for: 1 (default, a new delivery) or 3 (delete one
+        delivered before, IV008). Another value breaks CS058: refused; a mutant without CS058 sends it as asked
+        (as a system that still knows the 'gewijzigde aanlevering' 2 of older releases)."""
+        status = str(gegevens.get("StatusAanlevering") or EERSTE)
+        if status not in (EERSTE, VERWIJDEREN) and self.houdt_zich_aan("CS058"):
+            raise SutError(f"StatusAanlevering {status} is niet toegestaan in een start of stop: alleen 1 (eerste "
+                           "aanlevering) of 3 (verwijderen); corrigeer door te verwijderen en opnieuw te sturen "
+                           "(CS058)")
+        return status
+
     def start_zorg(self, gegevens: dict) -> dict:
         verplicht(gegevens, "Begindatum")
+        status = self.status_aanlevering(gegevens)
         standaard, t = self.toewijzing_van(gegevens)
         begindatum = datum(gegevens["Begindatum"], "Begindatum")
+        if status == VERWIJDEREN:
+            return self.verwijder_start(standaard, t, begindatum)
         start, stops = self.lopende_start(standaard, t.bsn, t.nummer)
         if start is not None and not stops and self.houdt_zich_aan("TR326"):
             raise SutError(f"toewijzing {t.nummer} heeft al een lopende start op {start.begindatum} (TR326)")
         naam = berichtnaam(standaard, "305")
-        client = {**self.client(standaard, t.bsn, naam), "StartProducten": [self.start_product(t, begindatum)]}
+        product = self.start_product(t, begindatum)
+        if status != EERSTE:  # only a mutant without CS058 gets here
+            product["StatusAanlevering"] = status
+        client = {**self.client(standaard, t.bsn, naam), "StartProducten": [product]}
         self.verstuur_heen(naam, {"Client": client})
+        return {"standaard": standaard}
+
+    def verwijder_start(self, standaard: str, t: Toewijzing, begindatum) -> dict:
+        """Delete a start this system delivered before (StatusAanlevering 3, IV008): only a start that is in force
+        (TR063) and that no stop followed yet (TR071). A mutant without one of those rules deletes it anyway."""
+        regie, klant = self.keten(standaard).part(Regie), self.klant(standaard, t.bsn)
+        sleutel = StartSleutel(t.nummer, t.categorie, t.code, begindatum)
+        if sleutel not in regie.starts(klant) and self.houdt_zich_aan("TR063"):
+            raise SutError(f"er is geen start op {begindatum} onder toewijzing {t.nummer} om te verwijderen (TR063)")
+        stops = [k for k in regie.stops(klant) if k.start == sleutel]
+        if stops and self.houdt_zich_aan("TR071"):
+            raise SutError(f"de start op {begindatum} onder toewijzing {t.nummer} kan niet meer worden verwijderd: "
+                           f"er is al een stop per {stops[0].einddatum} (TR071)")
+        naam = berichtnaam(standaard, "305")
+        product = {**self.start_product(t, begindatum), "StatusAanlevering": VERWIJDEREN}
+        self.verstuur_heen(naam, {"Client": {**self.client(standaard, t.bsn, naam), "StartProducten": [product]}})
         return {"standaard": standaard}
 
     def reden_beeindiging(self, gevraagd: str, stops: list[StopSleutel]) -> str:
@@ -233,12 +277,15 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
 
     def stop_zorg(self, gegevens: dict) -> dict:
         verplicht(gegevens, "RedenBeeindiging", "Einddatum")
+        status = self.status_aanlevering(gegevens)
         standaard, t = self.toewijzing_van(gegevens)
         begin = datum(gegevens["Begindatum"], "Begindatum") if gegevens.get("Begindatum") else None
-        return self.stop(standaard, t, str(gegevens["RedenBeeindiging"]), datum(gegevens["Einddatum"], "Einddatum"),
-                         begin)
+        reden, einddatum = str(gegevens["RedenBeeindiging"]), datum(gegevens["Einddatum"], "Einddatum")
+        if status == VERWIJDEREN:
+            return self.verwijder_stop(standaard, t, reden, einddatum, begin)
+        return self.stop(standaard, t, reden, einddatum, begin, status)
 
-    def stop(self, standaard: str, t: Toewijzing, reden: str, einddatum, begindatum=None) -> dict:
+    def stop(self, standaard: str, t: Toewijzing, reden: str, einddatum, begindatum=None, status=EERSTE) -> dict:
         start, stops = self.lopende_start(standaard, t.bsn, t.nummer)
         if start is None:
             start = self.start_zonder_controle(standaard, t, begindatum)
@@ -248,6 +295,31 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
             raise SutError(f"de levering onder toewijzing {t.nummer} is al tijdelijk gestopt (TR413)")
         naam = berichtnaam(standaard, "307")
         product = self.stop_product(t, start, self.reden_beeindiging(reden, stops), einddatum)
+        if status != EERSTE:  # only a mutant without CS058 gets here
+            product["StatusAanlevering"] = status
+        self.verstuur_heen(naam, {"Client": {**self.client(standaard, t.bsn, naam), "StopProducten": [product]}})
+        return {"standaard": standaard, "Begindatum": start.begindatum.isoformat()}
+
+    def verwijder_stop(self, standaard: str, t: Toewijzing, reden: str, einddatum, begindatum=None) -> dict:
+        """Delete a stop this system delivered before (StatusAanlevering 3, IV008): the stop in force with this
+        RedenBeeindiging and Einddatum (and Begindatum, when given), else refused (TR063). A mutant without TR063
+        deletes it anyway, as a stop on the latest start (or on the Begindatum the trigger names)."""
+        regie, klant = self.keten(standaard).part(Regie), self.klant(standaard, t.bsn)
+        gevonden = [k for k in regie.stops(klant) if k.nummer == t.nummer and k.reden == reden
+                    and k.einddatum == einddatum and begindatum in (None, k.begindatum)]
+        if gevonden:
+            start = gevonden[-1].start
+        elif self.houdt_zich_aan("TR063"):
+            raise SutError(f"er is geen stop met reden {reden} per {einddatum} onder toewijzing {t.nummer} om te "
+                           "verwijderen (TR063)")
+        else:
+            starts = sorted((s for s in regie.starts(klant) if s.nummer == t.nummer), key=lambda s: s.begindatum)
+            start = (StartSleutel(t.nummer, t.categorie, t.code, begindatum) if begindatum is not None
+                     else starts[-1] if starts else None)
+            if start is None:
+                raise SutError(f"toewijzing {t.nummer} heeft geen start om een stop van te verwijderen")
+        naam = berichtnaam(standaard, "307")
+        product = {**self.stop_product(t, start, reden, einddatum), "StatusAanlevering": VERWIJDEREN}
         self.verstuur_heen(naam, {"Client": {**self.client(standaard, t.bsn, naam), "StopProducten": [product]}})
         return {"standaard": standaard, "Begindatum": start.begindatum.isoformat()}
 
