@@ -78,8 +78,10 @@ Functionaliteit: Inhoud van een declaratie
       Dan keurt de ontvanger het bericht niet af
       En is het ingediende bedrag "125,50"
 
-  @iwmo @ijw @TR358 @IV086
+  @iwmo @ijw @TR358 @IV086 @IV081 @TR346
   Regel: TR358 - TotaalIngediendBedrag is de som van de ingediende bedragen van de prestaties
+    Bij minuten tegen een uurtarief is het bedrag uurtarief x minuten / 60, eenmaal afgerond (IV081, TR346); het
+    totaal telt die bedragen op en rekent niet opnieuw met minuten x het afgeronde minuuttarief.
 
     Scenario: Het totaal van een declaratie in minuten is de som van de afgeronde bedragen
       Als de aanbieder over "2025-10" 130 minuten declareert tegen "50,00" per uur
