@@ -70,7 +70,7 @@ Functionaliteit: Een ketenpartner die zich misdraagt
   Regel: Een antwoordbericht met een fout wordt beantwoord zoals de standaard het voorschrijft
 
     Scenario: De ketenpartner wijst een verzoek af zonder reden
-      Gegeven de aanbieder heeft een verzoek om toewijzing ingediend vanaf "2026-02-01" tot "2026-07-31"
+      Gegeven de aanbieder heeft een verzoek om toewijzing ingediend voor een ander product vanaf "2026-02-01" tot "2026-07-31"
       Als de ketenpartner het verzoek afwijst met de fout "afwijzing-zonder-reden"
       Dan beantwoordt het systeem het bericht zoals een correcte ontvanger dat doet
       En keurt de ontvanger het bericht af met retourcode "0001" op "Header"

@@ -62,3 +62,19 @@ Functionaliteit: Verzoek om toewijzing
     Scenario: Een verzoek om wijziging voor een client zonder toewijzing gaat niet door
       Als de aanbieder een verzoek om wijziging indient met een nieuw product "standaard" vanaf "2026-02-01" tot "2026-07-31"
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
+
+  @rol-aanbieder @iwmo @ijw @OP307
+  Regel: Voor zorg die al is toegewezen vraagt de aanbieder een verzoek om wijziging, geen verzoek om toewijzing
+    OP307: een verzoek om toewijzing is er niet voor een product en periode waarvoor de client al een actuele
+    toewijzing bij deze aanbieder heeft. De gemeente heeft daar geen retourcode voor (de ketenpartner meldt het
+    als advies), dus alleen de aanbieder kan de regel bewaken: een correct systeem stuurt zo'n verzoek niet.
+
+    Scenario: Een verzoek om toewijzing voor een product dat in die periode al is toegewezen gaat niet de deur uit
+      Gegeven de gemeente heeft een toewijzing afgegeven vanaf "2025-10-06" tot "2026-09-30"
+      Als de aanbieder een verzoek om toewijzing indient vanaf "2026-02-01" tot "2026-07-31"
+      Dan stuurt de aanbieder geen verzoek om toewijzing voor zorg die al is toegewezen
+
+    Scenario: Een verzoek om toewijzing voor hetzelfde product na afloop van de toewijzing mag
+      Gegeven de gemeente heeft een toewijzing afgegeven vanaf "2025-10-06" tot "2026-01-31"
+      Als de aanbieder een verzoek om toewijzing indient vanaf "2026-02-01" tot "2026-07-31"
+      Dan keurt de ontvanger het bericht niet af

@@ -16,6 +16,12 @@ def vot_ingediend(gesprek, vandaag, begin, eind):
     _gebeurd(gesprek, gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag(None, begin, eind)]))
 
 
+@given(parsers.parse('de aanbieder heeft een verzoek om toewijzing ingediend voor een ander product vanaf "{begin}" '
+                     'tot "{eind}"'))
+def vot_ander_ingediend(gesprek, vandaag, begin, eind):
+    _gebeurd(gesprek, gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag("ander", begin, eind)]))
+
+
 @when(parsers.parse('de aanbieder een verzoek om toewijzing indient vanaf "{begin}" tot "{eind}"'),
       target_fixture="uitkomst")
 @when(parsers.parse('de aanbieder nog een verzoek om toewijzing indient vanaf "{begin}" tot "{eind}"'),
@@ -378,7 +384,7 @@ def vot_met_clientgegevens(gesprek, vandaag, begin, eind, datatable):
         return gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag(None, begin, eind)])
 
 
-# ------------------------------------------------------------------------------------------------ BSN (CS002)
+# ------------------------------------------------------------------------------------ BSN (CS002), OP307
 @when(parsers.parse('de aanbieder een verzoek om toewijzing indient vanaf "{begin}" tot "{eind}" voor een client met '
                     'een BSN dat niet aan de elfproef voldoet'), target_fixture="uitkomst")
 def vot_bsn_zonder_elfproef(gesprek, vandaag, begin, eind):
@@ -391,3 +397,20 @@ def vot_bsn_zonder_elfproef(gesprek, vandaag, begin, eind):
     gesprek.partner.set_datum(fout, vandaag)
     with gesprek.mag_weigeren():
         return gesprek.verzoek_om_toewijzing(vandaag, [gesprek.aanvraag(None, begin, eind)])
+
+
+@then("stuurt de aanbieder geen verzoek om toewijzing voor zorg die al is toegewezen")
+def geen_vot_voor_toegewezen_zorg(gesprek, uitkomst):
+    """OP307 has no retourcode: the gemeente does not reject such a VOT, so only the aanbieder can keep the rule.
+    A correct aanbieder refuses the trigger (and asks a verzoek om wijziging instead)."""
+    from suite import oordeel
+
+    assert uitkomst.door_systeem, "deze stap gaat over een verzoek van het systeem als aanbieder"
+    if uitkomst.geweigerd:
+        return
+    regels = gesprek.heen(uitkomst)
+    verstuurd = [oordeel.beschrijf(r) for r in regels] or [str(i) for i in uitkomst.antwoord.get("verstuurd") or []]
+    advies = [b.get("text") for r in regels for b in oordeel.bevindingen(r, "OP307")]
+    assert not verstuurd, (f"het systeem stuurde {', '.join(verstuurd)}: een verzoek om toewijzing voor een product "
+                           f"en periode waarvoor de client al een actuele toewijzing heeft; daarvoor is een verzoek om "
+                           f"wijziging (OP307). De ketenpartner: {'; '.join(advies) or 'geen bevinding'}")

@@ -15,6 +15,8 @@ from ketenproef.keten.regie import TIJDELIJK, VERWIJDEREN, Klant, Regie, StartSl
 from ketenproef.keten.toewijzingen import Toewijzing
 from ketenproef.keten.verzoeken import Ref, Verzoeken
 from ketenproef.rules.keten_toewijzing import vervallen
+from ketenproef.rules.keten_verzoeken import HULPMIDDELEN, overlapt, zelfde_product
+from ketenproef.rules.keten_verzoeken import Regel as VerzoekRegel
 from sut.base import AANBIEDER, SutError
 from sut.referentie.archief import IN, UIT
 from sut.referentie.declareren import Declareren
@@ -143,6 +145,30 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
             if verzoeken.verzoek(Ref(standaard, self.gemeente, self.aanbieder, ref)) is not None:
                 raise SutError(f"ReferentieAanbieder {ref} is al eerder gebruikt (TR347)")
 
+    def eis_geen_actuele_toewijzing(self, standaard: str, bsn: str, producten: list[dict]) -> None:
+        """OP307: a VOT is not for a product and period the client already has a toewijzing for here (that is what
+        the VOW is for; the gemeente has no retourcode for it, so only the sender can keep it). Same product and
+        overlap as the gemeente judges them (TR302; iWmo hulpmiddelen 11-14 excepted). A mutant without OP307
+        sends the VOT anyway."""
+        if not self.houdt_zich_aan("OP307"):
+            return
+        bestaand = [(t, VerzoekRegel(None, t.categorie, t.code, t.ingangsdatum, t.einddatum))
+                    for t in self.keten(standaard).toewijzingen.van_client(self.gemeente, self.aanbieder, bsn)
+                    if not vervallen(t)]
+        for p in producten:
+            product = p.get("Product") or {}
+            gevraagd = VerzoekRegel(None, product.get("Categorie"), product.get("Code"),
+                                    datum(p.get("ToewijzingIngangsdatum"), "ToewijzingIngangsdatum"),
+                                    datum(p["ToewijzingEinddatum"], "ToewijzingEinddatum")
+                                    if p.get("ToewijzingEinddatum") else None)
+            if standaard == "iWmo" and gevraagd.categorie in HULPMIDDELEN:
+                continue
+            for t, toegewezen in bestaand:
+                if zelfde_product(gevraagd, toegewezen) and overlapt(gevraagd, toegewezen):
+                    raise SutError(f"client {bsn} heeft voor dit product in deze periode al toewijzing {t.nummer} "
+                                   f"({t.ingangsdatum} t/m {t.einddatum or 'open'}): vraag een verzoek om wijziging, "
+                                   "geen verzoek om toewijzing (OP307)")
+
     def verzoek_om_toewijzing(self, gegevens: dict) -> dict:
         verplicht(gegevens, "client", "producten")
         client, producten = dict(gegevens["client"]), [dict(p) for p in gegevens["producten"]]
@@ -154,6 +180,7 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         referenties = [p["ReferentieAanbieder"] for p in producten]
         self.eis_geen_openstaand_verzoek(standaard, bsn)
         self.eis_nieuwe_referenties(standaard, referenties)
+        self.eis_geen_actuele_toewijzing(standaard, bsn, producten)
         naam = berichtnaam(standaard, "315")
         self.verstuur_heen(naam, {"Client": {**client_kop(naam, client), "AangevraagdeProducten": producten}})
         return {"standaard": standaard, "ReferentieAanbieder": referenties}
