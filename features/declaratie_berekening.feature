@@ -1,11 +1,12 @@
 # language: nl
-@release-3.2 @WMO323 @JW323 @WMO325 @JW325
+@release-3.2 @WMO323 @JW323 @WMO325 @JW325 @IV087 @TR342 @OP304
 Functionaliteit: Berekeningen in een declaratie
   De aanbieder rekent zelf uit wat er in een Declaratie (323) staat: hele uren uit geleverde minuten (IV079), de
   leveringen die in een maand tellen (IV076), het maximum per productperiode bij een volume per week of per maand
   (IV077, IV078), de productperiode binnen de toewijzing (IV089) en de declaratieperiode van te laat gedeclareerde
   zorg (IV090). Een correct aanbiedersysteem rekent zoals de invulinstructie het voorschrijft; de ketenpartner
-  beoordeelt als gemeente de 323 die eruit komt.
+  beoordeelt als gemeente de 323 die eruit komt. Is het systeem de gemeente, dan wordt elk declaratie-antwoord
+  hier beoordeeld zoals in Declareren (IV087, TR342, OP304).
 
   Achtergrond:
     Gegeven het is "2025-11-04"

@@ -65,8 +65,10 @@ Functionaliteit: Inhoud van een declaratie
       Als de aanbieder voor "categorie" over "2025-11" "100,00" euro declareert met een producttarief van "1,00"
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Header"
 
-  @iwmo @ijw @CS339 @IV042
+  @iwmo @ijw @CS339 @IV042 @IV087 @TR342 @OP304
   Regel: CS339 - Bij Eenheid 83 (euro's) is het IngediendBedrag gelijk aan het GeleverdVolume (in eurocenten)
+    Is het systeem de gemeente, dan wordt zijn declaratie-antwoord beoordeeld zoals in Declareren (IV087, TR342,
+    OP304).
 
     Scenario: Een prestatie in euro's heeft het geleverde volume als bedrag
       Gegeven de gemeente heeft deze toewijzingen afgegeven:
@@ -78,10 +80,11 @@ Functionaliteit: Inhoud van een declaratie
       Dan keurt de ontvanger het bericht niet af
       En is het ingediende bedrag "125,50"
 
-  @iwmo @ijw @TR358 @IV086 @IV081 @TR346
+  @iwmo @ijw @TR358 @IV086 @IV081 @TR346 @IV087 @TR342 @OP304
   Regel: TR358 - TotaalIngediendBedrag is de som van de ingediende bedragen van de prestaties
     Bij minuten tegen een uurtarief is het bedrag uurtarief x minuten / 60, eenmaal afgerond (IV081, TR346); het
-    totaal telt die bedragen op en rekent niet opnieuw met minuten x het afgeronde minuuttarief.
+    totaal telt die bedragen op en rekent niet opnieuw met minuten x het afgeronde minuuttarief. Is het systeem de
+    gemeente, dan wordt zijn declaratie-antwoord beoordeeld zoals in Declareren (IV087, TR342, OP304).
 
     Scenario: Het totaal van een declaratie in minuten is de som van de afgeronde bedragen
       Als de aanbieder over "2025-10" 130 minuten declareert tegen "50,00" per uur
