@@ -78,6 +78,17 @@ def bericht_van(regel: dict, verzender: str, klasse: str, tags: list[str], waar:
     return kandidaten[0]
 
 
+def met_code(niveaus: list[list[str]], code: str, register: dict) -> list[str]:
+    """The tagged rules with retourcode ``code``, from the most specific level on (the scenario with its example row,
+    then the Regel, then the Functionaliteit): a rule on the Regel decides over a Functionaliteit tag with the same
+    code (e.g. a 0001 rule of one Regel in a feature whose Functionaliteit names another 0001 rule)."""
+    for tags in niveaus:
+        ids = sorted({t for t in tags if t in register and register[t]["retourcode"] == code})
+        if ids:
+            return ids
+    return []
+
+
 def weigeringen(features: Path = FEATURES) -> list[Weigering]:
     """Every "gaat het bericht niet door" in the feature files, with its rule and message."""
     register = corpus.rule_register()
@@ -107,9 +118,10 @@ def weigeringen(features: Path = FEATURES) -> list[Weigering]:
             if not m:
                 continue
             verzender, code, klasse = m.groups()
-            tags = functionaliteit + regel_tags + scenario + (voorbeelden if s.startswith("|") else [])
+            eigen = scenario + (voorbeelden if s.startswith("|") else [])
+            tags = functionaliteit + regel_tags + eigen
             waar = f"{pad.name}:{n}"
-            ids = sorted({t for t in tags if t in register and register[t]["retourcode"] == code})
+            ids = met_code([eigen, regel_tags, functionaliteit], code, register)
             if len(ids) != 1:
                 raise ValueError(f"{waar}: retourcode {code} past bij {ids or 'geen'} van de tags {tags}")
             bericht = bericht_van(register[ids[0]], verzender, klasse, tags, waar)

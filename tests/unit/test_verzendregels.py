@@ -51,6 +51,20 @@ def test_a_code_that_no_tag_of_the_scenario_carries_is_an_error(tmp_path):
         vr.weigeringen(tmp_path)
 
 
+def test_the_most_specific_tag_with_the_code_decides(tmp_path):
+    stap = ('      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" '
+            'op "Prestatie"\n')
+    (tmp_path / "x.feature").write_text(
+        "# language: nl\n@WMO323 @TR342\nFunctionaliteit: x\n  @TR315\n  Regel: r\n    Scenario: s\n" + stap,
+        encoding="utf-8")
+    assert [w.regel for w in vr.weigeringen(tmp_path)] == ["TR315"]
+    (tmp_path / "x.feature").write_text(
+        "# language: nl\n@WMO323\nFunctionaliteit: x\n  @TR315 @TR316\n  Regel: r\n    Scenario: s\n" + stap,
+        encoding="utf-8")
+    with pytest.raises(ValueError, match="TR315"):
+        vr.weigeringen(tmp_path)
+
+
 def feature_tabel() -> dict[str, dict[str, str]]:
     """{standaard: {RedenWijziging: RedenBeeindiging}} from the OP288 example tables of the feature."""
     out: dict[str, dict[str, str]] = {}
