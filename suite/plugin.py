@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from suite import tags
+from suite import stapkeuze, tags
 
 pytest_plugins = ["suite.fixtures", "suite.junit", "steps.berichten", "steps.tegenpartij", "steps.systeem",
                   "steps.controles", "steps.verzoeken", "steps.declareren", "steps.extern", "suite.voortgang"]
@@ -87,6 +87,7 @@ def pytest_configure(config: pytest.Config) -> None:
                                 "configuratie, dus een ketenpartner; draai het zonder -n")
     for naam, uitleg in tags.alle_markers().items():
         config.addinivalue_line("markers", f"{naam}: {uitleg}")
+    stapkeuze.installeer()  # a step's definition looked up once per step text, not once per scenario run
     rapport = config.getoption("rapport", None)
     if rapport and not hasattr(config, "workerinput"):
         map_ = Path(rapport)
