@@ -134,9 +134,18 @@ Functionaliteit: Declareren
       Als de aanbieder over "2025-11" 8 uur declareert met het referentienummer van de vorige prestatie
       Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "8021" op "Prestatie"
 
-  @rol-gemeente @iwmo @ijw @TR333 @OP349
+  @iwmo @ijw @TR333 @OP349
   Regel: Een declaratienummer wordt maar een keer gebruikt
 
+    @rol-aanbieder
+    Scenario: De gecorrigeerde declaratie over dezelfde maand krijgt een nieuw declaratienummer
+      Gegeven het is "2025-12-02"
+      En alleen de gemeente heeft voor het product een contracttarief van "52,00" per uur vastgelegd
+      En de aanbieder heeft over "2025-10" 8 uur gedeclareerd tegen "50,00" per uur, wat de gemeente afkeurde met "0611"
+      Als de aanbieder over "2025-10" 8 uur declareert tegen "52,00" per uur
+      Dan keurt de ontvanger het bericht niet af
+
+    @rol-gemeente
     Scenario: Een declaratie met een al gebruikt declaratienummer wordt afgekeurd
       Gegeven het is "2025-12-02"
       En de aanbieder heeft over "2025-10" 8 uur gedeclareerd tegen "50,00" per uur
@@ -248,14 +257,56 @@ Functionaliteit: Declareren
       Als de ketenpartner over "2025-10" 8 uur declareert tegen "50,00" per uur met een IngediendBedrag van "410,00"
       Dan keurt de ontvanger het bericht af met retourcode "9346" op "Prestatie"
 
-  @rol-gemeente @iwmo @ijw @TR323 @IV091
+  @iwmo @ijw @TR323 @IV091
   Regel: Alleen een goedgekeurde prestatie wordt gecrediteerd
 
+    @rol-aanbieder
+    Scenario: Een prestatie die de gemeente afkeurde crediteren gaat niet door
+      Gegeven het is "2025-12-02"
+      En alleen de gemeente heeft voor het product een contracttarief van "52,00" per uur vastgelegd
+      En de aanbieder heeft over "2025-10" 8 uur gedeclareerd tegen "50,00" per uur, wat de gemeente afkeurde met "0611"
+      Als de aanbieder de vorige prestatie crediteert
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "8017" op "Prestatie"
+
+    @rol-gemeente
     Scenario: Een afgekeurde prestatie crediteren wordt afgekeurd
       Gegeven het is "2025-12-02"
       En de ketenpartner heeft over "2025-10" 8 uur gedeclareerd met een andere productcode, wat de gemeente afkeurde
       Als de ketenpartner die afgekeurde prestatie crediteert
       Dan keurt de ontvanger het bericht af met retourcode "8017" op "Prestatie"
+
+  @rol-aanbieder @iwmo @ijw @IV091 @IV081 @TR346
+  Regel: Een creditprestatie is een kopie van de debetprestatie, ook het ingediende bedrag
+    Alleen ReferentieNummer, VorigReferentieNummer en DebetCredit verschillen. Het bedrag wordt overgenomen, niet
+    opnieuw berekend: bij minuten tegen een uurtarief (IV081, TR346: uurtarief x minuten / 60, eenmaal afgerond)
+    geeft het afgeronde minuuttarief maal de minuten een ander bedrag.
+
+    Scenario: De aanbieder crediteert een prestatie in minuten met precies het gedeclareerde bedrag
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-10" 130 minuten gedeclareerd tegen "50,00" per uur
+      Als de aanbieder de vorige prestatie crediteert
+      Dan keurt de ontvanger het bericht niet af
+      En is elke creditprestatie een kopie van haar debetprestatie, op ReferentieNummer, VorigReferentieNummer en DebetCredit na
+      En is het ingediende bedrag "108,33" met producttarief "0,83"
+
+  @rol-aanbieder @iwmo @ijw @CS325 @IV086 @OP366
+  Regel: De credit en de gecorrigeerde prestatie mogen in een declaratie; een totaal van 0 is debet
+
+    Scenario: De aanbieder corrigeert 4 uur tegen 50 euro in 5 uur tegen 40 euro in een declaratie
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-10" 4 uur gedeclareerd tegen "50,00" per uur
+      Als de aanbieder de vorige prestatie crediteert en in hetzelfde bericht 5 uur declareert tegen "40,00" per uur
+      Dan keurt de ontvanger het bericht niet af
+      En is het TotaalIngediendBedrag "0,00" met DebetCredit "D"
+
+  @rol-aanbieder @iwmo @ijw @TR315
+  Regel: Een prestatie wordt in een declaratie maar een keer gecrediteerd
+
+    Scenario: Dezelfde prestatie twee keer crediteren in een bericht gaat niet door
+      Gegeven het is "2025-12-02"
+      En de aanbieder heeft over "2025-10" 8 uur gedeclareerd tegen "50,00" per uur
+      Als de aanbieder de vorige prestatie twee keer in hetzelfde bericht crediteert
+      Dan gaat het bericht niet door: de aanbieder stuurt het niet of de gemeente keurt het af met "0001" op "Prestatie"
 
   @rol-gemeente @tijdigheid @iwmo @ijw @OP090x4
   Regel: De gemeente stuurt het declaratie-antwoord binnen 10 werkdagen na de declaratie

@@ -318,6 +318,114 @@ def in_euro_met_tarief(gesprek, vandaag, code, maand, bedrag, tarief):
     return _declareer(gesprek, vandaag, maand, prestatie)
 
 
+# --------------------------------------------------------------------------------------------------- crediting and
+# declaratie numbers, the aanbieder as sender (CD060, CS325, IV091, TR315, TR323, TR333)
+@given(parsers.parse('alleen de gemeente heeft voor het product een contracttarief van "{tarief}" per uur vastgelegd'))
+def contracttarief_alleen_gemeente(gesprek, ketenpartner, request, tarief):
+    """The gemeente (the ketenpartner) judges ProductTarief against a contract tariff the aanbieder does not know
+    (TR418, 0611): so a prestatie the aanbieder sends in good faith is rejected. The contract is the ketenpartner's
+    for the session; after the scenario it is as before."""
+    voor = ketenpartner.contract()
+    nieuw = {"gemeente": gesprek.partijen.gemeente, "aanbieder": gesprek.partijen.aanbieder,
+             "ProductCode": gesprek.productcode(None), "Eenheid": UUR, "tarief": centen(tarief)}
+    ketenpartner.set_contract({**voor, "tarieven": [*(voor.get("tarieven") or []), nieuw]})
+    request.addfinalizer(lambda: ketenpartner.set_contract(voor))
+
+
+@given(parsers.parse('de aanbieder heeft over "{maand}" {volume:d} uur gedeclareerd tegen "{tarief}" per uur, wat de '
+                     'gemeente afkeurde met "{code}"'))
+def gedeclareerd_en_afgekeurd(gesprek, vandaag, maand, volume, tarief, code):
+    from suite import oordeel
+
+    uitkomst = gesprek.declareer(vandaag, maand, [gesprek.prestatie(maand, volume, ProductTarief=centen(tarief))])
+    uitkomst.historie = True
+    oordeel.afgekeurd_met(gesprek, uitkomst, code, "Prestatie")
+
+
+@given(parsers.parse('de aanbieder heeft over "{maand}" {volume:d} minuten gedeclareerd tegen "{tarief}" per uur'))
+def minuten_gedeclareerd(gesprek, vandaag, maand, volume, tarief):
+    prestatie = gesprek.prestatie(maand, volume, MINUUT, Uurtarief=centen(tarief))
+    _gebeurd(gesprek, gesprek.declareer(vandaag, maand, [prestatie]))
+
+
+def _debetten(gesprek) -> list[dict]:
+    return [p for p in _prestaties(gesprek) if p["IngediendBedrag"]["DebetCredit"] == "D"]
+
+
+@when("de aanbieder de vorige prestatie twee keer in hetzelfde bericht crediteert", target_fixture="uitkomst")
+def twee_keer_crediteren(gesprek, vandaag):
+    """TR315: the trigger names the same debet twice; a correct aanbieder refuses, it credits a debet once."""
+    referentie = _debetten(gesprek)[-1]["ProductReferentie"]["ReferentieNummer"]
+    credits = [{"ReferentieNummer": referentie, "NieuwReferentieNummer": gesprek.referentie("C")[-20:]}
+               for _ in range(2)]
+    with gesprek.mag_weigeren():
+        return gesprek.doe("crediteer", {"standaard": gesprek.standaard, "credits": credits}, vandaag)
+
+
+@when(parsers.parse('de aanbieder de vorige prestatie crediteert en in hetzelfde bericht {volume:d} uur declareert '
+                    'tegen "{tarief}" per uur'), target_fixture="uitkomst")
+def crediteren_en_opnieuw(gesprek, vandaag, volume, tarief):
+    """IV086: the credit and the corrected debet in one 323 (the credit counts first, OP366)."""
+    debet = _debetten(gesprek)[-1]
+    maand = str(debet["ProductPeriode"]["Begindatum"])[:7]
+    gegevens = {"standaard": gesprek.standaard,
+                "credits": [{"ReferentieNummer": debet["ProductReferentie"]["ReferentieNummer"],
+                             "NieuwReferentieNummer": gesprek.referentie("C")[-20:]}],
+                "prestaties": [gesprek.prestatie(maand, volume, ProductTarief=centen(tarief))]}
+    with gesprek.mag_weigeren():
+        return gesprek.doe("crediteer", gegevens, vandaag)
+
+
+@then(parsers.parse('is het TotaalIngediendBedrag "{bedrag}" met DebetCredit "{dc}"'))
+def totaal_ingediend(gesprek, uitkomst, bedrag, dc):
+    from suite import oordeel
+
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    totaal = heen.data["Declaratie"]["TotaalIngediendBedrag"]
+    gevonden = (int(totaal["TotaalBedrag"]), totaal["DebetCredit"])
+    assert gevonden == (centen(bedrag), dc), (
+        f"TotaalIngediendBedrag van {oordeel.beschrijf(heen)} is {gevonden[0]} cent met DebetCredit {gevonden[1]}, "
+        f"verwacht {centen(bedrag)} cent met {dc} (een saldo van 0 is debet, CS325)")
+
+
+@then("is elke creditprestatie een kopie van haar debetprestatie, op ReferentieNummer, VorigReferentieNummer en "
+      "DebetCredit na")
+def credit_is_kopie(gesprek, uitkomst):
+    """IV091 (advice, no retourcode): the credit equals the debet it credits except ProductReferentie and DebetCredit
+    C; the IngediendBedrag is copied, not computed again."""
+    from suite import oordeel
+
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    alle = bd.prestaties_in(gesprek.dossier())
+    credits = [p for c in heen.data["Declaratie"]["Clienten"] for p in c["Prestaties"]
+               if p["IngediendBedrag"]["DebetCredit"] == "C"]
+    assert credits, f"{oordeel.beschrijf(heen)} bevat geen creditprestatie"
+    for credit in credits:
+        vorig = credit["ProductReferentie"].get("VorigReferentieNummer")
+        debet = alle.get(vorig)
+        assert debet is not None, (f"creditprestatie {credit['ProductReferentie']['ReferentieNummer']} verwijst met "
+                                   f"VorigReferentieNummer {vorig} niet naar een debetprestatie in dit gesprek")
+        zonder = ("ProductReferentie", "IngediendBedrag")
+        verschil = sorted({k for k in set(credit) | set(debet) if k not in zonder and credit.get(k) != debet.get(k)}
+                          | ({"IngediendBedrag/Bedrag"} if int(credit["IngediendBedrag"]["Bedrag"]) !=
+                             int(debet["IngediendBedrag"]["Bedrag"]) else set()))
+        assert not verschil, (
+            f"creditprestatie {credit['ProductReferentie']['ReferentieNummer']} wijkt af van debetprestatie {vorig} in "
+            + ", ".join(f"{k} ({_waarde(credit, k)} in plaats van {_waarde(debet, k)})" for k in verschil)
+            + "; een credit is een kopie van de debet, op ReferentieNummer, VorigReferentieNummer en DebetCredit na "
+              "(IV091)")
+        assert credit["ProductReferentie"]["ReferentieNummer"] != vorig, (
+            f"creditprestatie heeft hetzelfde ReferentieNummer {vorig} als de debet; een credit krijgt een nieuw "
+            f"ReferentieNummer (IV091)")
+
+
+def _waarde(prestatie: dict, pad: str):
+    waarde = prestatie
+    for deel in pad.split("/"):
+        waarde = (waarde or {}).get(deel)
+    return waarde
+
+
 # --------------------------------------------------------------------------------------------------- calculations
 # (IV079 hours from minutes, IV089 the ProductPeriode, IV090 late declaring, TR358 the total, CS339 euro's, TR339)
 def _minuten(tekst: str) -> list[int]:

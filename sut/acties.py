@@ -51,8 +51,15 @@ ACTIES: dict[str, dict] = {
     },
     "crediteer": {
         "rol": "aanbieder", "bericht": "323",
-        "doel": "Crediteer een eerder goedgekeurde prestatie (IV091).",
-        "gegevens": {"ReferentieNummer": "van de debetprestatie", "NieuwReferentieNummer": "van de credit"},
+        "doel": "Crediteer een eerder goedgekeurde prestatie (IV091), of meer prestaties in een declaratie; "
+                "optioneel met de gecorrigeerde prestaties in dezelfde declaratie (IV086).",
+        "gegevens": {"ReferentieNummer": "van de debetprestatie", "NieuwReferentieNummer": "van de credit",
+                     "credits": "optioneel, in plaats van ReferentieNummer: lijst van ReferentieNummer en "
+                                "NieuwReferentieNummer, alle credits in een declaratie",
+                     "prestaties": "optioneel: nieuwe (debet)prestaties zoals bij declareer, in dezelfde declaratie "
+                                   "als de credits",
+                     "DeclaratiePeriode": "optioneel: Begindatum en Einddatum; standaard die van de laatst "
+                                          "ingediende declaratie"},
     },
     # ---------------------------------------------------------------- gemeente
     "toewijzen": {

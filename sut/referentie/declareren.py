@@ -165,11 +165,16 @@ class Declareren:
         return declaratieperiode(eerste) if eerste < periode.begindatum else periode
 
     def verstuur_declaratie(self, standaard: str, periode: Periode, regels: list[tuple[str, dict]]) -> dict:
+        if not self.houdt_zich_aan("CD060"):
+            self.verwijs_naar_vervangen(standaard, [p for _, p in regels])
         bedrag, dc = self.totaal([p for _, p in regels])
+        if bedrag == 0 and not self.houdt_zich_aan("CS325") and any(
+                p["IngediendBedrag"]["DebetCredit"] == "C" for _, p in regels):
+            dc = "C"  # a mutant without CS325 takes a declaratie with credits and no positive saldo as credit
         clienten: dict[str, list[dict]] = {}
         for bsn, prestatie in regels:
             clienten.setdefault(bsn, []).append(prestatie)
-        nummer = f"D{self.volgende('declaratie'):08d}"
+        nummer = self.declaratienummer(periode)
         declaratie = {"DeclaratieNummer": nummer,
                       "DeclaratiePeriode": {"Begindatum": periode.begindatum, "Einddatum": periode.einddatum},
                       "DeclaratieDagtekening": self.vandaag,
@@ -179,6 +184,28 @@ class Declareren:
         return {"standaard": standaard, "DeclaratieNummer": nummer,
                 "TotaalIngediendBedrag": {"TotaalBedrag": bedrag, "DebetCredit": dc},
                 "prestaties": {p["ProductReferentie"]["ReferentieNummer"]: p["IngediendBedrag"] for _, p in regels}}
+
+    def declaratienummer(self, periode: Periode) -> str:
+        """A DeclaratieNummer unique for this aanbieder (TR333). A mutant without TR333 numbers its declaraties after
+        the DeclaratiePeriode, as if there were one per month: a second 323 over the same month (a correction after
+        a 325 rejected a prestatie, a credit) gets the number of the first again."""
+        if not self.houdt_zich_aan("TR333"):
+            return f"D{periode.begindatum:%Y%m}"
+        return f"D{self.volgende('declaratie'):08d}"
+
+    def verwijs_naar_vervangen(self, standaard: str, prestaties: list[dict]) -> None:
+        """For a mutant without CD060: a new debet that replaces a credited one (same ToewijzingNummer, product and
+        ProductPeriode) refers to it with VorigReferentieNummer, which only a credit may carry."""
+        def combinatie(p: dict) -> tuple:
+            return (str(p["ToewijzingNummer"]), p["ProductCategorie"], p["ProductCode"],
+                    str(p["ProductPeriode"]["Begindatum"]), str(p["ProductPeriode"]["Einddatum"]))
+
+        gecrediteerd = self.gecrediteerd(standaard)
+        vervangen = {combinatie(p): ref for ref, (p, std, _, rejected) in self.ingediend(standaard).items()
+                     if ref in gecrediteerd and not rejected and p["IngediendBedrag"]["DebetCredit"] == "D"}
+        for p in prestaties:
+            if p["IngediendBedrag"]["DebetCredit"] == "D" and combinatie(p) in vervangen:
+                p["ProductReferentie"] = {**p["ProductReferentie"], "VorigReferentieNummer": vervangen[combinatie(p)]}
 
     def eis_nieuwe_periode(self, standaard: str, periode: Periode) -> None:
         """IV090: a whole calendar month (CS340), not before the last one submitted (TR318); a mutant skips the
@@ -300,25 +327,86 @@ class Declareren:
         return mag_credit_sturen(debet, goedgekeurd, gecrediteerd)
 
     def crediteer(self, gegevens: dict) -> dict:
-        verplicht(gegevens, "ReferentieNummer")
+        """IV091: one credit per approved debet named (``ReferentieNummer`` or the list ``credits``), in one 323;
+        with ``prestaties`` the corrected debets go in the same 323 (IV086, OP366)."""
+        te_crediteren = self.te_crediteren(gegevens)
         ingediend = self.ingediend()
-        referentie = str(gegevens["ReferentieNummer"])
-        if referentie not in ingediend:
-            raise SutError(f"prestatie {referentie} is nooit gedeclareerd")
-        debet, standaard, _, _ = ingediend[referentie]
-        bsn = debet.pop("Bsn")
-        goedgekeurd = self.goedgekeurd(standaard) if self.houdt_zich_aan("TR323") else set(ingediend)
-        gecrediteerd = self.gecrediteerd(standaard) if self.houdt_zich_aan("TR390") else set()
-        if not self.mag_crediteren(debet, goedgekeurd, gecrediteerd):
-            raise SutError(f"prestatie {referentie} kan niet gecrediteerd worden: niet (of nog niet) goedgekeurd in "
-                           "een 325, of al gecrediteerd (IV085, TR323, TR390)")
-        nieuw = gegevens.get("NieuwReferentieNummer") or f"C{self.eigen}{self.volgende('prestatie'):08d}"[:20]
-        credit = maak_creditprestatie(debet, nieuw)
-        self.eis_nieuwe_referentienummers([credit])
+        regels, standaarden = [], set()
+        for referentie, gegeven_nieuw in te_crediteren:
+            if referentie not in ingediend:
+                raise SutError(f"prestatie {referentie} is nooit gedeclareerd")
+            debet, standaard, _, _ = ingediend[referentie]
+            debet = dict(debet)
+            bsn = debet.pop("Bsn")
+            goedgekeurd = self.goedgekeurd(standaard) if self.houdt_zich_aan("TR323") else set(ingediend)
+            gecrediteerd = self.gecrediteerd(standaard) if self.houdt_zich_aan("TR390") else set()
+            if not self.mag_crediteren(debet, goedgekeurd, gecrediteerd):
+                raise SutError(f"prestatie {referentie} kan niet gecrediteerd worden: niet (of nog niet) goedgekeurd "
+                               "in een 325, of al gecrediteerd (IV085, TR323, TR390)")
+            nieuw = gegeven_nieuw or f"C{self.eigen}{self.volgende('prestatie'):08d}"[:20]
+            regels.append((bsn, self.creditprestatie(debet, nieuw)))
+            standaarden.add(standaard)
+        if len(standaarden) != 1:
+            raise SutError("een declaratie bevat prestaties van een standaard (iWmo of iJw)")
+        standaard = standaarden.pop()
+        self.eis_een_credit_per_debet([p for _, p in regels])
+        self.eis_nieuwe_referentienummers([p for _, p in regels])
         if gegevens.get("DeclaratiePeriode"):
             periode = periode_van(gegevens["DeclaratiePeriode"], "DeclaratiePeriode")
             self.eis_nieuwe_periode(standaard, periode)
         else:
             periode = self.laatste_periode(standaard)
-        return self.verstuur_declaratie(standaard, periode, [(bsn, credit)])
+        if gegevens.get("prestaties"):
+            regels += self.gecorrigeerde_prestaties(gegevens["prestaties"], standaard, periode)
+            self.eis_nieuwe_referentienummers([p for _, p in regels])
+        return self.verstuur_declaratie(standaard, periode, regels)
 
+    @staticmethod
+    def te_crediteren(gegevens: dict) -> list[tuple[str, str | None]]:
+        """(ReferentieNummer of the debet, the credit's own ReferentieNummer or None) per credit asked for."""
+        if gegevens.get("credits"):
+            out = []
+            for c in gegevens["credits"]:
+                verplicht(c, "ReferentieNummer")
+                out.append((str(c["ReferentieNummer"]), c.get("NieuwReferentieNummer")))
+            return out
+        verplicht(gegevens, "ReferentieNummer")
+        return [(str(gegevens["ReferentieNummer"]), gegevens.get("NieuwReferentieNummer"))]
+
+    def creditprestatie(self, debet: dict, nieuw: str) -> dict:
+        """IV091: a copy of the debet with a new ReferentieNummer, VorigReferentieNummer and DebetCredit C. A mutant
+        without IV091 computes the credit's amount again as GeleverdVolume x ProductTarief instead of copying the
+        debet's IngediendBedrag (for minutes declared at an hourly tariff the rounded minute tariff gives another
+        amount, IV081)."""
+        try:
+            credit = maak_creditprestatie(debet, nieuw)
+        except ValueError as exc:
+            raise SutError(f"prestatie {debet['ProductReferentie']['ReferentieNummer']} kan niet gecrediteerd worden: "
+                           f"{exc}") from exc
+        if not self.houdt_zich_aan("IV091") and credit.get("ProductTarief") is not None:
+            credit["IngediendBedrag"] = {**credit["IngediendBedrag"],
+                                         "Bedrag": credit["GeleverdVolume"] * credit["ProductTarief"]}
+        return credit
+
+    def eis_een_credit_per_debet(self, credits: list[dict]) -> None:
+        """TR315: a debet is credited at most once in a 323 (every VorigReferentieNummer once)."""
+        if not self.houdt_zich_aan("TR315"):
+            return
+        vorige = [p["ProductReferentie"]["VorigReferentieNummer"] for p in credits]
+        dubbel = sorted({v for v in vorige if vorige.count(v) > 1})
+        if dubbel:
+            raise SutError(f"prestatie(s) {dubbel} staan meer dan een keer in de creditering: een debet wordt in een "
+                           "declaratie maar een keer gecrediteerd (TR315)")
+
+    def gecorrigeerde_prestaties(self, items: list[dict], standaard: str,
+                                 periode: Periode | None) -> list[tuple[str, dict]]:
+        """The new debets that go with the credits in one 323 (IV086: a credit and the corrected debet together)."""
+        if periode is None:
+            raise SutError("geen DeclaratiePeriode voor de gecorrigeerde prestaties: geef DeclaratiePeriode")
+        regels = []
+        for item in items:
+            std, t = self.toewijzing_van({**item, "standaard": standaard})
+            if std != standaard:
+                raise SutError("een declaratie bevat prestaties van een standaard (iWmo of iJw)")
+            regels.append((t.bsn, self.maak_prestatie(item, t, periode)))
+        return regels
