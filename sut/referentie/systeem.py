@@ -78,6 +78,10 @@ class ReferentieSysteem(SystemUnderTest):
         self.verbinding = verbinding
         self.partner = Ketenpartner(verbinding.ketenpartner_url)
 
+    def close(self) -> None:
+        if self.partner is not None:
+            self.partner.close()  # its kept HTTP connection
+
     def trigger(self, actie: str, gegevens: dict, vandaag: dt.date | str) -> dict:
         if actie not in acties_voor(self.role):
             raise SutError(f"{self.name} ({self.role}) kent de actie '{actie}' niet; "
