@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 
 from lxml import etree
 
@@ -62,22 +61,33 @@ def local(el: etree._Element) -> str:
 
 class _Onthouden(threading.local):
     """Lookups remembered while the rules judge one message (``onthouden``): the rules of a message look up the same
-    fields again and again (about half of all lookups), and its tree does not change while they run."""
+    fields again and again (about half of all lookups), and its tree does not change while they run. ``kinderen`` is
+    the message's child index (``child_index``): lookups below its elements are dict reads instead of lxml searches."""
 
     gevonden: dict | None = None
+    kinderen: dict | None = None
 
 
 _ONTHOUDEN = _Onthouden()
 
 
-@contextmanager
-def onthouden():
-    """Remember ``find`` results in this thread until the block ends (``validate.run_rules``)."""
-    eerder, _ONTHOUDEN.gevonden = _ONTHOUDEN.gevonden, {}
-    try:
-        yield
-    finally:
-        _ONTHOUDEN.gevonden = eerder
+class onthouden:  # noqa: N801 (a context manager used like a function: ``with onthouden(index):``)
+    """Remember ``find`` results in this thread until the block ends (``validate.run_rules``); with ``kinderen`` (a
+    child index of the message being judged, ``child_index``) lookups below its elements read the index. A class
+    rather than a ``contextmanager`` generator: it is entered twice per message and the generator costs more."""
+
+    def __init__(self, kinderen: dict | None = None) -> None:
+        self.kinderen = kinderen
+
+    def __enter__(self) -> None:
+        self.eerder = _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen
+        _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen = {}, self.kinderen
+
+    def __exit__(self, *exc) -> None:
+        _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen = self.eerder
+
+
+_GEEN = object()  # not remembered yet
 
 
 def find(el: etree._Element, path: str) -> etree._Element | None:
@@ -85,20 +95,47 @@ def find(el: etree._Element, path: str) -> etree._Element | None:
     if gevonden is None:
         return _find(el, path)
     key = (el, path)
-    try:
-        return gevonden[key]
-    except KeyError:
+    found = gevonden.get(key, _GEEN)
+    if found is _GEEN:
         found = _find(el, path)
         if len(gevonden) < ONTHOUDEN_HOOGSTENS:
             gevonden[key] = found
-        return found
+    return found
 
 
 ONTHOUDEN_HOOGSTENS = 4096  # a small message needs a few hundred; thousands of prestaties gain nothing from it
+KINDEREN_HOOGSTENS = 2000  # elements of a message that gets a child index (a small message has some 20 to 200)
+
+
+def child_index(root: etree._Element) -> dict[etree._Element, dict[str, list[etree._Element]]] | None:
+    """Every element of the tree -> its children per tag, in document order, read in one pass; None for a tree of
+    more than KINDEREN_HOOGSTENS elements (a large 323: its rules read columns, and the index would cost memory)."""
+    index = {root: {}}
+    for el in root.iterdescendants():
+        index[el] = {}
+        per_tag = index[el.getparent()]
+        tag = el.tag
+        lijst = per_tag.get(tag)
+        if lijst is None:
+            per_tag[tag] = [el]
+        else:
+            lijst.append(el)
+        if len(index) > KINDEREN_HOOGSTENS:
+            return None
+    return index
 
 
 def _find(el: etree._Element, path: str) -> etree._Element | None:
-    for tag in _resolve(el.tag, path):
+    tags = _resolve(el.tag, path)
+    index = _ONTHOUDEN.kinderen
+    if index is not None and el in index and tags[0][1] != "*":
+        for tag in tags:
+            found = index[el].get(tag)
+            if found is None:
+                return None
+            el = found[0]
+        return el
+    for tag in tags:
         el = next(el.iterchildren(tag), None)
         if el is None:
             return None
@@ -106,8 +143,14 @@ def _find(el: etree._Element, path: str) -> etree._Element | None:
 
 
 def findall(el: etree._Element, path: str) -> list[etree._Element]:
+    tags = _resolve(el.tag, path)
+    index = _ONTHOUDEN.kinderen
     current = [el]
-    for tag in _resolve(el.tag, path):
+    if index is not None and el in index and tags[0][1] != "*":
+        for tag in tags:
+            current = [child for parent in current for child in index[parent].get(tag, ())]
+        return current
+    for tag in tags:
         current = [child for parent in current for child in parent.iterchildren(tag)]
     return current
 
@@ -149,6 +192,23 @@ def _step(el: etree._Element, parent: etree._Element | None, position: int | Non
     return f"{name}[{position}]" if position else name
 
 
+class _lazy:  # noqa: N801 (used as a decorator, like functools.cached_property)
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first access, which costs more
+    than the small values computed here): the value is computed on first access and kept in the instance. A Bericht is
+    judged in one thread; should two threads ever race, both compute the same value."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 @dataclass
 class Bericht:
     """One identified message: its model, its tree and the clock rules read "vandaag" from."""
@@ -157,7 +217,7 @@ class Bericht:
     root: etree._Element
     clock: Clock = field(default_factory=SystemClock)
 
-    @cached_property
+    @_lazy
     def model(self) -> dict:
         return corpus.message_model(self.name)
 
@@ -165,7 +225,7 @@ class Bericht:
     def standard(self) -> str:
         return self.model["standard"]
 
-    @cached_property
+    @_lazy
     def number(self) -> str:
         return self.name[-3:]
 
@@ -173,11 +233,11 @@ class Bericht:
     def header(self) -> etree._Element:
         return self.root[0]
 
-    @cached_property
+    @_lazy
     def dagtekening(self) -> dt.date:
         return date(self.header, "BerichtIdentificatie/Dagtekening")
 
-    @cached_property
+    @_lazy
     def identificatie(self) -> str:
         return text(self.header, "BerichtIdentificatie/Identificatie")
 
@@ -214,7 +274,12 @@ class Bericht:
             found = self._gevonden[path] = findall(self.root, path)
         return list(found)
 
-    @cached_property
+    @_lazy
+    def child_index(self) -> dict | None:
+        """``child_index`` of the message, read once (both phases of its rules use it)."""
+        return child_index(self.root)
+
+    @_lazy
     def _gevonden(self) -> dict[str, list[etree._Element]]:
         return {}
 
@@ -237,11 +302,11 @@ class Bericht:
             paden[el] = found
         return found
 
-    @cached_property
+    @_lazy
     def _paden(self) -> dict[etree._Element, str]:
         return {}
 
-    @cached_property
+    @_lazy
     def _posities(self) -> dict[etree._Element, dict[etree._Element, int]]:
         return {}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 
 from lxml import etree
@@ -35,7 +36,7 @@ def elfproef(bsn: str) -> bool:
     """True when a 9-digit BSN passes the 11-proef (weights 9..2 and -1)."""
     if len(bsn) != 9 or not bsn.isdigit():
         return False
-    return sum(w * int(c) for w, c in zip(ELFPROEF_GEWICHTEN, bsn, strict=True)) % 11 == 0
+    return sum(map(operator.mul, ELFPROEF_GEWICHTEN, map(int, bsn))) % 11 == 0  # len 9: pairs every digit
 
 
 # --- BSN ---------------------------------------------------------------------------------------------------------
