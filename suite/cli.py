@@ -146,10 +146,16 @@ def cmd_run(args) -> int:
         raise UsageError("pytest kon niet draaien voor " + ", ".join(
             f"{spec} (exit {code}: {PYTEST_FOUTEN.get(code, 'onbekende fout')})" for spec, code in mislukt.items())
             + "; zie de melding van pytest hierboven")
-    samenvoegen_junit(rapport)
-    _allure(rapport)  # first: the coverage page links each scenario into allure-report/ when it exists
-    matrix = coverage.schrijf(rapport) if (rapport / "resultaten").is_dir() else None
-    _verklaring(rapport, matrix, specs, args)  # last: its manifest covers every other file in the folder
+    from suite.verklaring_pdf import Drukker
+
+    drukker = Drukker()  # chromium starts while the other evidence is written
+    try:
+        samenvoegen_junit(rapport)
+        _allure(rapport)  # first: the coverage page links each scenario into allure-report/ when it exists
+        matrix = coverage.schrijf(rapport) if (rapport / "resultaten").is_dir() else None
+        _verklaring(rapport, matrix, specs, args, drukker)  # last: its manifest covers every other file
+    finally:
+        drukker.stop()  # after druk a no-op; after an error it closes chromium
     print("\n".join(samenvatting.regels(codes, rapport, matrix, resultaten)))
     if all(code == GEEN_TESTS for code in codes.values()):
         return EXIT_GEFAALD
@@ -271,11 +277,11 @@ def _allure(rapport: Path) -> None:
                         "--clean"], check=False, stdout=subprocess.DEVNULL)
 
 
-def _verklaring(rapport: Path, matrix: dict | None, specs: list[str], args) -> None:
+def _verklaring(rapport: Path, matrix: dict | None, specs: list[str], args, drukker=None) -> None:
     from suite import verklaring
 
     data = verklaring.schrijf(rapport, matrix, specs=specs, selectie=args.markers,
-                              sut_versie=getattr(args, "sut_versie", None))
+                              sut_versie=getattr(args, "sut_versie", None), drukker=drukker)
     pdf = f" en {verklaring.PDF_NAAM}" if data["pdf"] == verklaring.PDF_NAAM else ""
     print(f"ketenproef run: verklaring in {rapport / verklaring.HTML_NAAM}{pdf} (controle: ketenproef verklaring "
           f"controleer {rapport})", flush=True)

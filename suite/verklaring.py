@@ -149,15 +149,19 @@ def _gefaald(rules: dict) -> list[dict]:
 
 
 def schrijf(map_: Path, matrix: dict | None, *, specs: list[str], selectie: str | None,
-            sut_versie: str | None = None, pdf: bool = True) -> dict:
+            sut_versie: str | None = None, pdf: bool = True, drukker=None) -> dict:
     """Write verklaring.html, verklaring.pdf (where possible), then verklaring.json (with the hashes of the other
-    two) into ``map_``; return the statement. Call it after every other piece of evidence is in the folder."""
+    two) into ``map_``; return the statement. Call it after every other piece of evidence is in the folder.
+    ``drukker``: a ``verklaring_pdf.Drukker`` started earlier (else chromium starts now)."""
     from suite import verklaring_pdf
 
     data = verklaring(map_, matrix, specs=specs, selectie=selectie, sut_versie=sut_versie)
     (map_ / HTML_NAAM).write_text(pagina(data), encoding="utf-8")
     (map_ / PDF_NAAM).unlink(missing_ok=True)
-    reden = verklaring_pdf.maak(map_ / HTML_NAAM, map_ / PDF_NAAM) if pdf else "geen PDF gevraagd"
+    if not pdf:
+        reden = "geen PDF gevraagd"
+    else:
+        reden = (drukker or verklaring_pdf.Drukker()).druk(map_ / HTML_NAAM, map_ / PDF_NAAM)
     data["pdf"] = PDF_NAAM if reden is None else reden
     data["eigen_sha256"] = {naam: sha256_bestand(map_ / naam) for naam in (HTML_NAAM, PDF_NAAM)
                             if (map_ / naam).is_file()}
