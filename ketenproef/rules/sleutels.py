@@ -139,10 +139,12 @@ def _unieke_velden(name: str) -> dict[str, str]:
 def TR101(b: Bericht):
     """Binnen een bericht komt iedere berichtklasse maar een keer voor met dezelfde logische sleutel,
     gecombineerd met de sleutels van de bovenliggende klassen; de tweede (en volgende) is fout."""
-    snel = _unieke_velden(b.name)
-    for sk in sleutelklassen(b):
-        if sk.pad in snel:  # fast path (a 323 with 30,000 Prestaties): the values of a field that must differ
-            waarden = _waarden(b, sk, snel[sk.pad])
+    declaratie = b.number in ("323", "325")
+    for sk, veld, pad in _snelle_velden(b.name):
+        if not declaratie and len(b.vind(sk.pad)) < 2:  # one element (or none) of the class: no duplicate
+            continue
+        if veld is not None:  # fast path (a 323 with 30,000 Prestaties): the values of a field that must differ
+            waarden = _waarden(b, sk, veld, pad)
             if len(set(waarden)) == len(waarden):
                 continue
         elif _geen_dubbele_broers(b, sk):
@@ -153,6 +155,15 @@ def TR101(b: Bericht):
                 yield el, _melding(sk, sleutel, eerste[sleutel])
             else:
                 eerste[sleutel] = el
+
+
+@cache
+def _snelle_velden(name: str) -> tuple[tuple[Sleutelklasse, str | None, str | None], ...]:
+    """Per class of message ``name`` with a logical key: the class, and the name and path of its field for the fast
+    path of TR101 (``_unieke_velden``), or None and None."""
+    snel = _unieke_velden(name)
+    return tuple((sk, snel.get(sk.pad), None if sk.pad not in snel else _veldpad(sk, snel[sk.pad]))
+                 for sk in _sleutelklassen(name))
 
 
 def _geen_dubbele_broers(b: Bericht, sk: Sleutelklasse) -> bool:
@@ -169,15 +180,19 @@ def _geen_dubbele_broers(b: Bericht, sk: Sleutelklasse) -> bool:
     return True
 
 
-def _waarden(b: Bericht, sk: Sleutelklasse, veld: str) -> list[str | None]:
-    """The texts of the key field ``veld`` of every element of the class; a 323/325's ReferentieNummers from the
-    columns its rules read. Per class element, not a pass over the whole tree."""
+def _waarden(b: Bericht, sk: Sleutelklasse, veld: str, pad: str) -> list[str | None]:
+    """The texts of the key field ``veld`` (at ``pad`` below the class element) of every element of the class; a
+    323/325's ReferentieNummers from the columns its rules read. Per class element, not a pass over the whole tree."""
     if veld == "ReferentieNummer" and b.number in ("323", "325"):
         from ketenproef.rules.declaratie import prestaties
 
         return prestaties(b).rn
-    pad = next(v for v in sk.velden if v.rsplit("/", 1)[-1] == veld)
     return [_veldtekst(klasse, pad) for klasse in b.vind(sk.pad)]
+
+
+def _veldpad(sk: Sleutelklasse, veld: str) -> str:
+    """The key field of ``sk`` whose last element is ``veld`` (``Product/Code`` for Code)."""
+    return next(v for v in sk.velden if v.rsplit("/", 1)[-1] == veld)
 
 
 def _veldtekst(el: etree._Element, veld: str) -> str | None:
