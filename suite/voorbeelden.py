@@ -3,6 +3,8 @@ client (a BSN is only replaced when the example's own BSN is a valid one: CS002 
 
 from __future__ import annotations
 
+import functools
+
 from ketenproef import corpus, factory, fake
 from ketenproef.examples import examples
 from ketenproef.parse import parse_bytes
@@ -14,10 +16,17 @@ UNIEK = {"ReferentieAanbieder": 36, "DeclaratieNummer": 12, "ReferentieNummer": 
 
 
 def voorbeeld(pad: str):
-    for ex in examples():
-        if ex.path.relative_to(corpus.corpus_dir() / "voorbeelden").as_posix() == pad:
-            return ex
-    raise LookupError(f"geen corpusvoorbeeld {pad}")
+    ex = _per_pad().get(pad)
+    if ex is None:
+        raise LookupError(f"geen corpusvoorbeeld {pad}")
+    return ex
+
+
+@functools.cache
+def _per_pad() -> dict:
+    """Every corpus example by its path under corpus/voorbeelden (the manifests read once per process)."""
+    basis = corpus.corpus_dir() / "voorbeelden"
+    return {ex.path.relative_to(basis).as_posix(): ex for ex in examples()}
 
 
 def als_data(pad: str, gesprek) -> tuple[str, dict, bool]:
