@@ -61,8 +61,9 @@ def local(el: etree._Element) -> str:
 
 class _Onthouden(threading.local):
     """Lookups remembered while the rules judge one message (``onthouden``): the rules of a message look up the same
-    fields again and again (about half of all lookups), and its tree does not change while they run. ``kinderen`` is
-    the message's child index (``child_index``): lookups below its elements are dict reads instead of lxml searches."""
+    fields again and again (about half of all lookups), and its tree does not change while they run. ``kinderen``
+    holds the children per tag of each element looked below (``_children``), so that a lookup is a dict read after
+    the first one below that element, instead of an lxml search each time."""
 
     gevonden: dict | None = None
     kinderen: dict | None = None
@@ -71,17 +72,14 @@ class _Onthouden(threading.local):
 _ONTHOUDEN = _Onthouden()
 
 
-class onthouden:  # noqa: N801 (a context manager used like a function: ``with onthouden(index):``)
-    """Remember ``find`` results in this thread until the block ends (``validate.run_rules``); with ``kinderen`` (a
-    child index of the message being judged, ``child_index``) lookups below its elements read the index. A class
-    rather than a ``contextmanager`` generator: it is entered twice per message and the generator costs more."""
-
-    def __init__(self, kinderen: dict | None = None) -> None:
-        self.kinderen = kinderen
+class onthouden:  # noqa: N801 (a context manager used like a function: ``with onthouden():``)
+    """Remember ``find`` results and children per tag in this thread until the block ends (``validate.run_rules``).
+    A class rather than a ``contextmanager`` generator: it is entered twice per message and the generator costs
+    more."""
 
     def __enter__(self) -> None:
         self.eerder = _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen
-        _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen = {}, self.kinderen
+        _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen = {}, {}
 
     def __exit__(self, *exc) -> None:
         _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen = self.eerder
@@ -104,33 +102,40 @@ def find(el: etree._Element, path: str) -> etree._Element | None:
 
 
 ONTHOUDEN_HOOGSTENS = 4096  # a small message needs a few hundred; thousands of prestaties gain nothing from it
-KINDEREN_HOOGSTENS = 2000  # elements of a message that gets a child index (a small message has some 20 to 200)
+KINDEREN_HOOGSTENS = 1024  # elements whose children are kept per tag (a small message looks below some 5 to 50)
 
 
-def child_index(root: etree._Element) -> dict[etree._Element, dict[str, list[etree._Element]]] | None:
-    """Every element of the tree -> its children per tag, in document order, read in one pass; None for a tree of
-    more than KINDEREN_HOOGSTENS elements (a large 323: its rules read columns, and the index would cost memory)."""
-    index = {root: {}}
-    for el in root.iterdescendants():
-        index[el] = {}
-        per_tag = index[el.getparent()]
-        tag = el.tag
-        lijst = per_tag.get(tag)
-        if lijst is None:
-            per_tag[tag] = [el]
-        else:
-            lijst.append(el)
-        if len(index) > KINDEREN_HOOGSTENS:
-            return None
-    return index
+def _children(el: etree._Element, kinderen: dict) -> dict[str, list[etree._Element]]:
+    """The children of ``el`` per tag, in document order: what ``iterchildren(tag)`` gives for each tag, read in one
+    pass over the children the first time a lookup goes below ``el`` in this block (kept for at most
+    KINDEREN_HOOGSTENS elements; a 323 with thousands of prestaties reads columns instead)."""
+    per_tag = kinderen.get(el)
+    if per_tag is None:
+        per_tag = {}
+        for child in el:
+            tag = child.tag
+            lijst = per_tag.get(tag)
+            if lijst is None:
+                per_tag[tag] = [child]
+            else:
+                lijst.append(child)
+        if len(kinderen) < KINDEREN_HOOGSTENS:
+            kinderen[el] = per_tag
+    return per_tag
+
+
+def _exact(tags: tuple[str, ...]) -> bool:
+    """The tags name their namespace (``_resolve`` knew it), so a dict of children per tag answers for them; a
+    ``{*}`` wildcard is left to lxml."""
+    return tags[0][1] != "*"
 
 
 def _find(el: etree._Element, path: str) -> etree._Element | None:
     tags = _resolve(el.tag, path)
-    index = _ONTHOUDEN.kinderen
-    if index is not None and el in index and tags[0][1] != "*":
+    kinderen = _ONTHOUDEN.kinderen
+    if kinderen is not None and _exact(tags):
         for tag in tags:
-            found = index[el].get(tag)
+            found = _children(el, kinderen).get(tag)
             if found is None:
                 return None
             el = found[0]
@@ -144,11 +149,11 @@ def _find(el: etree._Element, path: str) -> etree._Element | None:
 
 def findall(el: etree._Element, path: str) -> list[etree._Element]:
     tags = _resolve(el.tag, path)
-    index = _ONTHOUDEN.kinderen
+    kinderen = _ONTHOUDEN.kinderen
     current = [el]
-    if index is not None and el in index and tags[0][1] != "*":
+    if kinderen is not None and _exact(tags):
         for tag in tags:
-            current = [child for parent in current for child in index[parent].get(tag, ())]
+            current = [child for parent in current for child in _children(parent, kinderen).get(tag, ())]
         return current
     for tag in tags:
         current = [child for parent in current for child in parent.iterchildren(tag)]
@@ -273,11 +278,6 @@ class Bericht:
         if found is None:
             found = self._gevonden[path] = findall(self.root, path)
         return list(found)
-
-    @_lazy
-    def child_index(self) -> dict | None:
-        """``child_index`` of the message, read once (both phases of its rules use it)."""
-        return child_index(self.root)
 
     @_lazy
     def _gevonden(self) -> dict[str, list[etree._Element]]:
