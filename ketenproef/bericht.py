@@ -73,13 +73,15 @@ _ONTHOUDEN = _Onthouden()
 
 
 class onthouden:  # noqa: N801 (a context manager used like a function: ``with onthouden():``)
-    """Remember ``find`` results and children per tag in this thread until the block ends (``validate.run_rules``).
-    A class rather than a ``contextmanager`` generator: it is entered twice per message and the generator costs
-    more."""
+    """Remember ``find`` results and children per tag in this thread until the block ends (``validate.run_rules``,
+    and ``validate_tree`` around both phases of one message). A block inside a block keeps the outer one's memory:
+    no tree changes while rules run. A class rather than a ``contextmanager`` generator: it is entered several times
+    per message and the generator costs more."""
 
     def __enter__(self) -> None:
         self.eerder = _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen
-        _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen = {}, {}
+        if self.eerder[0] is None:
+            _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen = {}, {}
 
     def __exit__(self, *exc) -> None:
         _ONTHOUDEN.gevonden, _ONTHOUDEN.kinderen = self.eerder

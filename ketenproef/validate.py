@@ -33,8 +33,9 @@ def validate(data: bytes, *, clock: Clock | None = None, keten=None, max_bytes: 
 
 def validate_tree(root: etree._Element, *, clock: Clock | None = None, keten=None,
                   config: KetenConfig | None = None) -> Report:
-    report = judge_message(root, clock=clock)
-    judge_chain(report, keten, config)
+    with onthouden():  # one memory for both phases: the chain rules look up fields the message rules looked up
+        report = judge_message(root, clock=clock)
+        judge_chain(report, keten, config)
     return report
 
 
