@@ -168,6 +168,19 @@ def text(el: etree._Element, path: str) -> str | None:
 
 
 def date(el: etree._Element, path: str) -> dt.date | None:
+    gevonden = _ONTHOUDEN.gevonden
+    if gevonden is None:
+        return _date(el, path)
+    key = (el, path, date)  # beside find's (el, path) in the same memory: several rules read the same dates
+    found = gevonden.get(key, _GEEN)
+    if found is _GEEN:
+        found = _date(el, path)
+        if len(gevonden) < ONTHOUDEN_HOOGSTENS:
+            gevonden[key] = found
+    return found
+
+
+def _date(el: etree._Element, path: str) -> dt.date | None:
     value = text(el, path)
     return dt.date.fromisoformat(value.strip()) if value and value.strip() else None
 
