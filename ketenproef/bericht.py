@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -107,13 +107,13 @@ ONTHOUDEN_HOOGSTENS = 4096  # a small message needs a few hundred; thousands of 
 KINDEREN_HOOGSTENS = 1024  # elements whose children are kept per tag (a small message looks below some 5 to 50)
 
 
-def _children(el: etree._Element, kinderen: dict) -> dict[str, list[etree._Element]]:
+def _children(el: etree._Element, kinderen: dict) -> dict[str, list[etree._Element]] | None:
     """The children of ``el`` per tag, in document order: what ``iterchildren(tag)`` gives for each tag, read in one
-    pass over the children the first time a lookup goes below ``el`` in this block (kept for at most
-    KINDEREN_HOOGSTENS elements; a 323 with thousands of prestaties reads columns instead)."""
+    pass over the children the first time a lookup goes below ``el`` in this block; None once KINDEREN_HOOGSTENS
+    elements have theirs (a 323 with thousands of prestaties: lxml searches as before, nothing more kept)."""
     per_tag = kinderen.get(el)
-    if per_tag is None:
-        per_tag = {}
+    if per_tag is None and len(kinderen) < KINDEREN_HOOGSTENS:
+        per_tag = kinderen[el] = {}
         for child in el:
             tag = child.tag
             lijst = per_tag.get(tag)
@@ -121,9 +121,20 @@ def _children(el: etree._Element, kinderen: dict) -> dict[str, list[etree._Eleme
                 per_tag[tag] = [child]
             else:
                 lijst.append(child)
-        if len(kinderen) < KINDEREN_HOOGSTENS:
-            kinderen[el] = per_tag
     return per_tag
+
+
+def _first(el: etree._Element, tag: str, kinderen: dict) -> etree._Element | None:
+    per_tag = _children(el, kinderen)
+    if per_tag is None:
+        return next(el.iterchildren(tag), None)
+    found = per_tag.get(tag)
+    return None if found is None else found[0]
+
+
+def _every(el: etree._Element, tag: str, kinderen: dict) -> Iterable[etree._Element]:
+    per_tag = _children(el, kinderen)
+    return el.iterchildren(tag) if per_tag is None else per_tag.get(tag, ())
 
 
 def _exact(tags: tuple[str, ...]) -> bool:
@@ -137,10 +148,9 @@ def _find(el: etree._Element, path: str) -> etree._Element | None:
     kinderen = _ONTHOUDEN.kinderen
     if kinderen is not None and _exact(tags):
         for tag in tags:
-            found = _children(el, kinderen).get(tag)
-            if found is None:
+            el = _first(el, tag, kinderen)
+            if el is None:
                 return None
-            el = found[0]
         return el
     for tag in tags:
         el = next(el.iterchildren(tag), None)
@@ -155,7 +165,7 @@ def findall(el: etree._Element, path: str) -> list[etree._Element]:
     current = [el]
     if kinderen is not None and _exact(tags):
         for tag in tags:
-            current = [child for parent in current for child in _children(parent, kinderen).get(tag, ())]
+            current = [child for parent in current for child in _every(parent, tag, kinderen)]
         return current
     for tag in tags:
         current = [child for parent in current for child in parent.iterchildren(tag)]
