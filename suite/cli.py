@@ -262,11 +262,33 @@ def samenvoegen_junit(rapport: Path) -> Path | None:
         for suite in ([root] if root.tag == "testsuite" else list(root)):
             if suite.get("name", "pytest") == "pytest":  # suite.junit names it after the system already
                 suite.set("name", pad.stem.removeprefix("junit-"))
-            alles.append(suite)
+            alles.extend(per_systeem_junit(suite))
     for attr in ("tests", "failures", "errors", "skipped"):
         alles.set(attr, str(sum(int(s.get(attr, 0)) for s in alles)))
     uit = rapport / "junit.xml"
     ET.ElementTree(alles).write(uit, encoding="utf-8", xml_declaration=True)
+    return uit
+
+
+def per_systeem_junit(suite: ET.Element) -> list[ET.Element]:
+    """A <testsuite> of a session over several systems (``a,b``) as one <testsuite> per system, by each
+    testcase's ``sut`` property, with its own counts; a suite of one system as it is."""
+    if "," not in suite.get("name", ""):
+        return [suite]
+    groepen: dict[str, list[ET.Element]] = {}
+    for case in suite.findall("testcase"):
+        sut = next((p.get("value") for p in case.iter("property") if p.get("name") == "sut"), suite.get("name"))
+        groepen.setdefault(sut, []).append(case)
+    uit = []
+    for sut, cases in sorted(groepen.items()):
+        deel = ET.Element("testsuite", {k: v for k, v in suite.attrib.items() if k in ("timestamp", "hostname")})
+        deel.set("name", sut)
+        deel.set("tests", str(len(cases)))
+        for attr, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped")):
+            deel.set(attr, str(sum(1 for c in cases if c.find(tag) is not None)))
+        deel.set("time", f"{sum(float(c.get('time') or 0) for c in cases):.3f}")
+        deel.extend(cases)
+        uit.append(deel)
     return uit
 
 
