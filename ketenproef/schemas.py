@@ -1,19 +1,33 @@
-"""Local XSD sets per standard and release, compiled once per process and cached."""
+"""Local XSD sets per standard and release, compiled once per thread and cached."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+import threading
 
 from lxml import etree
 
 from ketenproef import corpus
 from ketenproef.findings import XSD, Finding
 
+_PER_THREAD = threading.local()
 
-@cache
+
 def schema(message: str) -> etree.XMLSchema:
-    """The compiled XSD of one message (imports resolve to the local basisschema.xsd; no network)."""
+    """The compiled XSD of one message, compiled once per thread (a few ms each): lxml keeps the errors of a validation
+    in the schema object's ``error_log``, so threads validating with one object read each other's log, and an
+    invalid message whose log another thread has just cleared would pass without findings."""
+    compiled = getattr(_PER_THREAD, "schemas", None)
+    if compiled is None:
+        compiled = _PER_THREAD.schemas = {}
+    found = compiled.get(message)
+    if found is None:
+        found = compiled[message] = _compile(message)
+    return found
+
+
+def _compile(message: str) -> etree.XMLSchema:
+    """The XSD of one message compiled (imports resolve to the local basisschema.xsd; no network)."""
     model = corpus.message_model(message)
     path = corpus.schema_dir(model["standard"], model["release"]) / f"{message}.xsd"
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
