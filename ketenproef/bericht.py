@@ -137,16 +137,10 @@ def _every(el: etree._Element, tag: str, kinderen: dict) -> Iterable[etree._Elem
     return el.iterchildren(tag) if per_tag is None else per_tag.get(tag, ())
 
 
-def _exact(tags: tuple[str, ...]) -> bool:
-    """The tags name their namespace (``_resolve`` knew it), so a dict of children per tag answers for them; a
-    ``{*}`` wildcard is left to lxml."""
-    return tags[0][1] != "*"
-
-
 def _find(el: etree._Element, path: str) -> etree._Element | None:
     tags = _resolve(el.tag, path)
     kinderen = _ONTHOUDEN.kinderen
-    if kinderen is not None and _exact(tags):
+    if kinderen is not None and tags[0][1] != "*":  # exact tags (a {*} wildcard is left to lxml)
         for tag in tags:
             el = _first(el, tag, kinderen)
             if el is None:
@@ -163,7 +157,7 @@ def findall(el: etree._Element, path: str) -> list[etree._Element]:
     tags = _resolve(el.tag, path)
     kinderen = _ONTHOUDEN.kinderen
     current = [el]
-    if kinderen is not None and _exact(tags):
+    if kinderen is not None and tags[0][1] != "*":  # exact tags (a {*} wildcard is left to lxml)
         for tag in tags:
             current = [child for parent in current for child in _every(parent, tag, kinderen)]
         return current
