@@ -175,6 +175,8 @@ def date(el: etree._Element, path: str) -> dt.date | None:
     gevonden = _ONTHOUDEN.gevonden
     if gevonden is None:
         return _date(el, path)
+    # The memo steps of ``find`` written out again on purpose: a shared helper would cost a call per lookup on the
+    # hottest path of small messages (hundreds of lookups each).
     key = (el, path, date)  # beside find's (el, path) in the same memory: several rules read the same dates
     found = gevonden.get(key, _GEEN)
     if found is _GEEN:
