@@ -51,10 +51,18 @@ Functionaliteit: Een ketenpartner die zich misdraagt
       Voorbeelden:
         | fout                 |
         | http500              |
-        | http503              |
         | verbinding-verbroken |
         | geen-antwoord        |
         | antwoord-kwijt       |
+
+    Scenario: Na een 503 met Retry-After wacht het systeem die tijd af en levert dan opnieuw af
+      Gegeven de ketenpartner laat het volgende bericht van het systeem mislukken met de transportfout "http503"
+      Als het systeem zijn volgende bericht verstuurt
+      Dan heeft het systeem het bericht zelf opnieuw afgeleverd
+      En wachtte het systeem voor het opnieuw afleveren de Retry-After van 1 seconde af
+      En heeft de ketenpartner het bericht precies een keer verwerkt
+      En heeft het systeem geen bericht dubbel verstuurd
+      En keurt de ketenpartner het laatste bericht van het systeem niet af
 
   @iwmo @ijw @TR056
   Regel: Een bericht dat de ketenpartner nog eens stuurt met dezelfde identificatie wordt afgekeurd

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from pytest_bdd import given, parsers, then, when
@@ -44,6 +45,25 @@ def zelf_opnieuw(gesprek, uitkomst):
         raise AssertionError(f"het systeem heeft zijn bericht ({poging.naam or 'onbekend'}, log-id {poging.id}) na de "
                              f"transportfout {_fouten(poging)} niet zelf opnieuw afgeleverd met dezelfde bytes "
                              f"({waarom}); daarna van het systeem: {later or 'niets'}")
+
+
+@then(parsers.parse("wachtte het systeem voor het opnieuw afleveren de Retry-After van {seconden:d} seconde af"))
+def retry_after_afgewacht(gesprek, seconden):
+    """After a 503 with Retry-After the system delivers again no sooner than it says (docs/SUT-PROTOCOL.md). The
+    ketenpartner's own receipt times of the two attempts decide; only a lower bound, so a slow machine never
+    fails it (the receipt of the 503'd attempt is logged a moment before its answer leaves: 0.1 s margin)."""
+    poging, opnieuw = herhaling(gesprek)
+    assert poging is not None and opnieuw, "geen herhaling na de transportfout in het log"
+    tussen = (_tijd(opnieuw[0]) - _tijd(poging)).total_seconds()
+    assert tussen >= seconden - RETRY_MARGE, (f"het systeem leverde {tussen:.2f} s na de 503 opnieuw af; de "
+                                             f"Retry-After vroeg {seconden} s te wachten")
+
+
+RETRY_MARGE = 0.1  # seconds between logging the spoiled attempt and sending its 503
+
+
+def _tijd(regel: Regel) -> dt.datetime:
+    return dt.datetime.fromisoformat(regel.entry["tijd"].replace("Z", "+00:00"))
 
 
 @then("heeft de ketenpartner het bericht precies een keer verwerkt")
