@@ -56,6 +56,11 @@ async def verzenden(partner, body) -> tuple[int, object]:
 
 
 async def verzenden_ruw(partner, seconds: float, data: bytes, bsn: str | None, voor: str | None):
+    """Raw bytes into the system's mailbox. The limits are checked here, for both doors (over HTTP the readers
+    refuse a bad deadline or a body over the limit before it is read, with the same answers)."""
+    geldige_deadline(seconds, str(seconds))
+    if len(data) > partner.config.max_bytes:
+        raise RefusedError(problems.too_large(len(data), partner.config.max_bytes))
     uitkomst = await verzend_ruw(partner, data, bsn or None, voor or None, seconds)
     push.schedule(partner, uitkomst.push)
     return uitkomst.status, uitkomst.body
@@ -232,8 +237,14 @@ def deadline_of(raw: str | None, default: float) -> float:
         seconds = float(raw) if raw is not None else default
     except ValueError:
         seconds = -1.0
+    return geldige_deadline(seconds, raw)
+
+
+def geldige_deadline(seconds: float, gegeven) -> float:
+    """``seconds`` when it is a deadline (0 or more, finite), else a 400 that quotes what was ``gegeven``."""
     if not 0 <= seconds < float("inf"):
-        raise RefusedError(problems.bad_request(f"deadline_seconden is een aantal seconden (0 of meer), niet {raw!r}."))
+        raise RefusedError(problems.bad_request(f"deadline_seconden is een aantal seconden (0 of meer), niet "
+                                                f"{gegeven!r}."))
     return seconds
 
 

@@ -130,14 +130,17 @@ class Ketenpartner:
             raise ConnectionRefusedError(f"de ketenpartner op {self.url} is gestopt")
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
 
-    def _control(self, naam: str, method: str, path: str, *args, payload=None, ok=(200, 202)):
-        """Control call ``naam`` (an operation of ``mockserver.beheer``): in-process on a partner started here,
-        else ``method path`` over HTTP with ``payload`` as JSON body."""
-        if self.app is not None:
-            from mockserver import beheer
+    def _control(self, naam: str, method: str, path: str, *args, body=None, ok=(200, 202)):
+        """Control call ``naam`` (an operation of ``mockserver.beheer``, taking ``args`` and then ``body`` when one
+        is given): in-process on a partner started here, with the body as JSON would carry it (dates as text);
+        else ``method path`` over HTTP with ``body`` as JSON."""
+        if self.app is None:
+            return self._json(method, path, body, ok=ok)
+        from mockserver import beheer
 
-            return self._direct(getattr(beheer, naam), *args, ok=ok)
-        return self._json(method, path, payload, ok=ok)
+        if body is not None:
+            args = (*args, json.loads(json.dumps(body, default=str)))
+        return self._direct(getattr(beheer, naam), *args, ok=ok)
 
     def _json(self, method: str, path: str, payload=None, ok=(200, 202)):
         body = json.dumps(payload, default=str).encode() if payload is not None else None
@@ -170,15 +173,15 @@ class Ketenpartner:
         payload = {"bericht": bericht, "data": data, "deadline_seconden": deadline, **extra}
         if fout is not None:
             payload["fout"] = fout
-        if self.app is not None:  # the same JSON types as over HTTP (dates as text)
-            payload = json.loads(json.dumps(payload, default=str))
-        return self._control("verzenden", "POST", "/beheer/verzenden", payload, payload=payload)
+        return self._control("verzenden", "POST", "/beheer/verzenden", body=payload)
 
     def send_raw(self, xml: bytes, bsn: str, deadline: float = 30, voor: str | None = None) -> dict:
         """POST /beheer/verzenden/ruw: these bytes go to the SUT unchanged (``voor``: its code, when the bytes do
         not show their Ontvanger)."""
         if self.app is not None:
-            return self._direct(_verzenden_ruw_met_limiet, float(deadline), xml, bsn, voor, ok=(202,))
+            from mockserver import beheer
+
+            return self._direct(beheer.verzenden_ruw, float(deadline), xml, bsn, voor, ok=(202,))
         query = {"bsn": bsn, "deadline_seconden": deadline, **({"voor": voor} if voor else {})}
         status, _, raw = self._request("POST", "/beheer/verzenden/ruw?" + urllib.parse.urlencode(query), xml,
                                        "application/octet-stream")
@@ -190,9 +193,7 @@ class Ketenpartner:
     def set_contract(self, contract: dict) -> dict:
         """PUT /beheer/contract: replace the contract data (tarieven, gemeentecodes, productcodes); the canonical
         contract now in force."""
-        if self.app is not None:
-            contract = json.loads(json.dumps(contract, default=str))
-        return self._control("zet_contract", "PUT", "/beheer/contract", contract, payload=contract)
+        return self._control("zet_contract", "PUT", "/beheer/contract", body=contract)
 
     def contract(self) -> dict:
         return self._control("contract_van", "GET", "/beheer/contract")
@@ -201,22 +202,17 @@ class Ketenpartner:
         return self._control("wis_contract", "DELETE", "/beheer/contract")
 
     def set_fault(self, bsn: str, name: str, **params) -> dict:
-        return self.set_faults_body(bsn, {"naam": name, "params": params})
+        return self._control("zet_fouten", "PUT", f"/beheer/gesprekken/{bsn}/fouten", bsn,
+                             body={"naam": name, "params": params})
 
     def set_faults(self, bsn: str, faults: list[dict]) -> dict:
-        return self.set_faults_body(bsn, {"fouten": faults})
-
-    def set_faults_body(self, bsn: str, body: dict) -> dict:
-        if self.app is not None:
-            body = json.loads(json.dumps(body, default=str))
-        return self._control("zet_fouten", "PUT", f"/beheer/gesprekken/{bsn}/fouten", bsn, body, payload=body)
+        return self._control("zet_fouten", "PUT", f"/beheer/gesprekken/{bsn}/fouten", bsn, body={"fouten": faults})
 
     def clear_faults(self, bsn: str) -> dict:
         return self._control("wis_fouten", "DELETE", f"/beheer/gesprekken/{bsn}/fouten", bsn)
 
     def set_datum(self, bsn: str, datum: str | dt.date | None) -> dict:
-        body = {"datum": None if datum is None else str(datum)}
-        return self._control("zet_datum", "PUT", f"/beheer/gesprekken/{bsn}/datum", bsn, body, payload=body)
+        return self._control("zet_datum", "PUT", f"/beheer/gesprekken/{bsn}/datum", bsn, body={"datum": datum})
 
     def reset(self, bsn: str) -> dict:
         return self._control("reset", "POST", f"/beheer/gesprekken/{bsn}/reset", bsn)
@@ -254,7 +250,9 @@ class Ketenpartner:
         """The verdicts on the mock's heenbericht ``bericht_id`` once it was answered or its deadline passed. On a
         partner started here the wait ends when the verdict is written; elsewhere the log is read every ``poll``."""
         if self.app is not None:
-            verdicts = self._control("wacht_op_oordeel", "", "", int(bericht_id), float(timeout))["oordelen"]
+            from mockserver import beheer
+
+            verdicts = self._direct(beheer.wacht_op_oordeel, int(bericht_id), float(timeout))["oordelen"]
             if any(v["soort"] in TIMING for v in verdicts):
                 return verdicts
             raise TimeoutError(f"geen oordeel over bericht {bericht_id} binnen {timeout} s")
@@ -267,13 +265,3 @@ class Ketenpartner:
                 raise TimeoutError(f"geen oordeel over bericht {bericht_id} binnen {timeout} s")
             time.sleep(poll)
 
-
-async def _verzenden_ruw_met_limiet(partner, seconds: float, xml: bytes, bsn: str, voor: str | None):
-    """POST /beheer/verzenden/ruw in-process: the same size limit and deadline check as over HTTP."""
-    from mockserver import beheer, problems
-    from mockserver.verzenden import RefusedError
-
-    beheer.deadline_of(str(seconds), seconds)
-    if len(xml) > partner.config.max_bytes:
-        raise RefusedError(problems.too_large(len(xml), partner.config.max_bytes))
-    return await beheer.verzenden_ruw(partner, seconds, xml, bsn, voor)
