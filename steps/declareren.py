@@ -348,6 +348,15 @@ def minuten_gedeclareerd(gesprek, vandaag, maand, volume, tarief):
     _gebeurd(gesprek, gesprek.declareer(vandaag, maand, [prestatie]))
 
 
+def _totaal(gesprek, uitkomst):
+    """The system's last 323 of this action and its TotaalIngediendBedrag as (cents, DebetCredit)."""
+    from suite import oordeel
+
+    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
+    totaal = heen.data["Declaratie"]["TotaalIngediendBedrag"]
+    return heen, (int(totaal["TotaalBedrag"]), totaal["DebetCredit"])
+
+
 def _debetten(gesprek) -> list[dict]:
     return [p for p in _prestaties(gesprek) if p["IngediendBedrag"]["DebetCredit"] == "D"]
 
@@ -380,9 +389,7 @@ def crediteren_en_opnieuw(gesprek, vandaag, volume, tarief):
 def totaal_ingediend(gesprek, uitkomst, bedrag, dc):
     from suite import oordeel
 
-    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
-    totaal = heen.data["Declaratie"]["TotaalIngediendBedrag"]
-    gevonden = (int(totaal["TotaalBedrag"]), totaal["DebetCredit"])
+    heen, gevonden = _totaal(gesprek, uitkomst)
     assert gevonden == (centen(bedrag), dc), (
         f"TotaalIngediendBedrag van {oordeel.beschrijf(heen)} is {gevonden[0]} cent met DebetCredit {gevonden[1]}, "
         f"verwacht {centen(bedrag)} cent met {dc} (een saldo van 0 is debet, CS325)")
@@ -481,13 +488,10 @@ def alleen_bedrag(gesprek, bedrag):
 
 @then(parsers.parse('is het totaal ingediende bedrag "{bedrag}"'))
 def totaal_bedrag(gesprek, uitkomst, bedrag):
-    from suite import oordeel
 
-    heen = oordeel.heenberichten(gesprek, uitkomst)[-1]
-    declaratie = heen.data["Declaratie"]
-    totaal = declaratie["TotaalIngediendBedrag"]
-    som = sum(int(p["IngediendBedrag"]["Bedrag"]) for c in declaratie["Clienten"] for p in c["Prestaties"])
-    gevonden = (int(totaal["TotaalBedrag"]), totaal["DebetCredit"])
+    heen, gevonden = _totaal(gesprek, uitkomst)
+    som = sum(int(p["IngediendBedrag"]["Bedrag"]) for c in heen.data["Declaratie"]["Clienten"]
+              for p in c["Prestaties"])
     assert gevonden == (centen(bedrag), "D"), (f"TotaalIngediendBedrag is {gevonden}, verwacht ({centen(bedrag)}, 'D'):"
                                                f" de som van de ingediende bedragen ({som} cent, TR358)")
 

@@ -28,16 +28,11 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def maak(html: Path, pdf: Path) -> str | None:
-    """Print ``html`` to ``pdf`` (A4, as its print style says). None when written, else why not (Dutch)."""
-    drukker = Drukker()
-    return drukker.druk(html, pdf)
-
-
 class Drukker:
-    """Chromium started in a thread of its own as soon as this is made, so its start-up (a second or two) runs
-    while the suite still runs; ``druk`` prints one page with it and closes it. ``ketenproef run`` makes one
-    before pytest starts. Playwright's sync API stays in that one thread."""
+    """Prints ``verklaring.html`` to A4 PDF (as its print style says) with chromium, started in a thread of its own
+    as soon as this is made: ``ketenproef run`` makes one when pytest ends, so chromium's start-up (a second or two)
+    overlaps writing the other evidence; ``druk`` prints one page and closes it. Playwright's sync API stays in that
+    one thread."""
 
     def __init__(self) -> None:
         self._opdracht: queue.Queue = queue.Queue()

@@ -270,13 +270,18 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         start, stops = self.lopende_start(standaard, t.bsn, t.nummer)
         if start is not None and not stops and self.houdt_zich_aan("TR326"):
             raise SutError(f"toewijzing {t.nummer} heeft al een lopende start op {start.begindatum} (TR326)")
-        naam = berichtnaam(standaard, "305")
-        product = self.start_product(t, begindatum)
-        if status != EERSTE:  # only a mutant without CS058 gets here
-            product["StatusAanlevering"] = status
-        client = {**self.client(standaard, t.bsn, naam), "StartProducten": [product]}
-        self.verstuur_heen(naam, {"Client": client})
+        # a status other than 1 comes only from a mutant without CS058
+        self.meld(standaard, t.bsn, "305", self.start_product(t, begindatum), status)
         return {"standaard": standaard}
+
+    def meld(self, standaard: str, bsn: str, nummer: str, product: dict, status: str) -> None:
+        """A start (305) or stop (307) about one StartProduct or StopProduct of client ``bsn``; a ``status`` other
+        than 1 replaces the product's StatusAanlevering (1 leaves it as built: a broken variant may build another)."""
+        naam = berichtnaam(standaard, nummer)
+        klasse = "StartProducten" if nummer == "305" else "StopProducten"
+        if status != EERSTE:
+            product = {**product, "StatusAanlevering": status}
+        self.verstuur_heen(naam, {"Client": {**self.client(standaard, bsn, naam), klasse: [product]}})
 
     def verwijder_start(self, standaard: str, t: Toewijzing, begindatum) -> dict:
         """Delete a start this system delivered before (StatusAanlevering 3, IV008): only a start that is in force
@@ -289,9 +294,7 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
         if stops and self.houdt_zich_aan("TR071"):
             raise SutError(f"de start op {begindatum} onder toewijzing {t.nummer} kan niet meer worden verwijderd: "
                            f"er is al een stop per {stops[0].einddatum} (TR071)")
-        naam = berichtnaam(standaard, "305")
-        product = {**self.start_product(t, begindatum), "StatusAanlevering": VERWIJDEREN}
-        self.verstuur_heen(naam, {"Client": {**self.client(standaard, t.bsn, naam), "StartProducten": [product]}})
+        self.meld(standaard, t.bsn, "305", self.start_product(t, begindatum), VERWIJDEREN)
         return {"standaard": standaard}
 
     def reden_beeindiging(self, gevraagd: str, stops: list[StopSleutel]) -> str:
@@ -320,11 +323,8 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
             raise SutError(f"toewijzing {t.nummer} heeft geen lopende start om te stoppen (OP072, TR382)")
         if reden == TIJDELIJK and stops and self.houdt_zich_aan("TR413"):
             raise SutError(f"de levering onder toewijzing {t.nummer} is al tijdelijk gestopt (TR413)")
-        naam = berichtnaam(standaard, "307")
         product = self.stop_product(t, start, self.reden_beeindiging(reden, stops), einddatum)
-        if status != EERSTE:  # only a mutant without CS058 gets here
-            product["StatusAanlevering"] = status
-        self.verstuur_heen(naam, {"Client": {**self.client(standaard, t.bsn, naam), "StopProducten": [product]}})
+        self.meld(standaard, t.bsn, "307", product, status)  # not 1: only a mutant without CS058
         return {"standaard": standaard, "Begindatum": start.begindatum.isoformat()}
 
     def verwijder_stop(self, standaard: str, t: Toewijzing, reden: str, einddatum, begindatum=None) -> dict:
@@ -345,9 +345,7 @@ class ReferentieAanbieder(Declareren, ReferentieSysteem):
                      else starts[-1] if starts else None)
             if start is None:
                 raise SutError(f"toewijzing {t.nummer} heeft geen start om een stop van te verwijderen")
-        naam = berichtnaam(standaard, "307")
-        product = {**self.stop_product(t, start, reden, einddatum), "StatusAanlevering": VERWIJDEREN}
-        self.verstuur_heen(naam, {"Client": {**self.client(standaard, t.bsn, naam), "StopProducten": [product]}})
+        self.meld(standaard, t.bsn, "307", self.stop_product(t, start, reden, einddatum), VERWIJDEREN)
         return {"standaard": standaard, "Begindatum": start.begindatum.isoformat()}
 
     def start_zonder_controle(self, standaard: str, t: Toewijzing, begindatum) -> StartSleutel | None:

@@ -100,9 +100,7 @@ class Declareren:
     def declareer(self, gegevens: dict) -> dict:
         verplicht(gegevens, "DeclaratiePeriode", "prestaties")
         periode = periode_van(gegevens["DeclaratiePeriode"], "DeclaratiePeriode")
-        if not is_declaratieperiode(periode) and self.houdt_zich_aan("CS340"):
-            raise SutError(f"DeclaratiePeriode {periode.begindatum} - {periode.einddatum} is geen hele "
-                           "kalendermaand (CS340)")
+        self.eis_hele_maand(periode)  # before the prestaties, whose ProductPeriode depends on it
         prestaties = [self.met_volume_uit_leveringen(self.met_volume_uit_minuten(dict(item)), periode)
                       for item in gegevens["prestaties"]]
         if not self.houdt_zich_aan("IV090"):
@@ -210,13 +208,16 @@ class Declareren:
     def eis_nieuwe_periode(self, standaard: str, periode: Periode) -> None:
         """IV090: a whole calendar month (CS340), not before the last one submitted (TR318); a mutant skips the
         part of its rule."""
-        if not is_declaratieperiode(periode) and self.houdt_zich_aan("CS340"):
-            raise SutError(f"DeclaratiePeriode {periode.begindatum} - {periode.einddatum} is geen hele "
-                           "kalendermaand (IV090, CS340)")
+        self.eis_hele_maand(periode)
         laatste = self.laatste_periode(standaard)
         if laatste is not None and periode.begindatum < laatste.begindatum and self.houdt_zich_aan("TR318"):
             raise SutError(f"DeclaratiePeriode {periode.begindatum} ligt voor de laatst ingediende "
                            f"{laatste.begindatum} (IV090, TR318)")
+
+    def eis_hele_maand(self, periode: Periode) -> None:
+        if not is_declaratieperiode(periode) and self.houdt_zich_aan("CS340"):
+            raise SutError(f"DeclaratiePeriode {periode.begindatum} - {periode.einddatum} is geen hele "
+                           "kalendermaand (IV090, CS340)")
 
     def eis_nieuwe_referentienummers(self, prestaties: list[dict]) -> None:
         if not self.houdt_zich_aan("TR314"):
