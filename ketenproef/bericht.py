@@ -97,7 +97,7 @@ def find(el: etree._Element, path: str) -> etree._Element | None:
     key = (el, path)
     found = gevonden.get(key, _GEEN)
     if found is _GEEN:
-        found = _find(el, path)
+        found = _find_onthouden(el, path, _ONTHOUDEN.kinderen)
         if len(gevonden) < ONTHOUDEN_HOOGSTENS:
             gevonden[key] = found
     return found
@@ -124,29 +124,41 @@ def _children(el: etree._Element, kinderen: dict) -> dict[str, list[etree._Eleme
     return per_tag
 
 
-def _first(el: etree._Element, tag: str, kinderen: dict) -> etree._Element | None:
-    per_tag = _children(el, kinderen)
-    if per_tag is None:
-        return next(el.iterchildren(tag), None)
-    found = per_tag.get(tag)
-    return None if found is None else found[0]
+def _find_onthouden(el: etree._Element, path: str, kinderen: dict) -> etree._Element | None:
+    """``_find`` inside an ``onthouden`` block: each step a dict read in the children per tag of the element (the
+    steps of ``_first`` written out: this runs for most lookups of a small message, hundreds per message, and a call
+    per step costs more than the step itself)."""
+    tags = _resolve(el.tag, path)
+    if tags[0][1] == "*":  # a {*} wildcard is left to lxml
+        return _find(el, path)
+    for tag in tags:
+        per_tag = kinderen.get(el)
+        if per_tag is None:
+            per_tag = _children(el, kinderen)
+            if per_tag is None:
+                el = next(el.iterchildren(tag), None)
+                if el is None:
+                    return None
+                continue
+        found = per_tag.get(tag)
+        if found is None:
+            return None
+        el = found[0]
+    return el
 
 
 def _every(el: etree._Element, tag: str, kinderen: dict) -> Iterable[etree._Element]:
-    per_tag = _children(el, kinderen)
-    return el.iterchildren(tag) if per_tag is None else per_tag.get(tag, ())
+    per_tag = kinderen.get(el)
+    if per_tag is None:
+        per_tag = _children(el, kinderen)
+        if per_tag is None:
+            return el.iterchildren(tag)
+    return per_tag.get(tag, ())
 
 
 def _find(el: etree._Element, path: str) -> etree._Element | None:
-    tags = _resolve(el.tag, path)
-    kinderen = _ONTHOUDEN.kinderen
-    if kinderen is not None and tags[0][1] != "*":  # exact tags (a {*} wildcard is left to lxml)
-        for tag in tags:
-            el = _first(el, tag, kinderen)
-            if el is None:
-                return None
-        return el
-    for tag in tags:
+    """A lookup outside an ``onthouden`` block: lxml's tag-filtered child iterator per step (in C)."""
+    for tag in _resolve(el.tag, path):
         el = next(el.iterchildren(tag), None)
         if el is None:
             return None
@@ -156,11 +168,14 @@ def _find(el: etree._Element, path: str) -> etree._Element | None:
 def findall(el: etree._Element, path: str) -> list[etree._Element]:
     tags = _resolve(el.tag, path)
     kinderen = _ONTHOUDEN.kinderen
-    current = [el]
     if kinderen is not None and tags[0][1] != "*":  # exact tags (a {*} wildcard is left to lxml)
+        if len(tags) == 1:
+            return list(_every(el, tags[0], kinderen))
+        current = [el]
         for tag in tags:
             current = [child for parent in current for child in _every(parent, tag, kinderen)]
         return current
+    current = [el]
     for tag in tags:
         current = [child for parent in current for child in parent.iterchildren(tag)]
     return current

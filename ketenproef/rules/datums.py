@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ketenproef.bericht import Bericht, find, local
+from functools import cache
+
+from ketenproef import corpus
+from ketenproef.bericht import Bericht, find
 from ketenproef.rules.registry import regel
 
 # Per message number: date element -> the parent elements in which TR134 compares it with the Dagtekening.
@@ -31,10 +34,29 @@ def TR134(b: Bericht):
     if b.number in ("323", "325"):  # thousands of ProductPerioden: from the columns the declaratie rules read
         yield from _declaratie(b, dag)
         return
-    for naam, ouders in TR134_DATUMS[b.number].items():
-        for datum in b.root.iter("{*}" + naam):  # one C-level pass; the parent is looked at only for late dates
-            if _na(datum.text, dag) and (ouder := local(datum.getparent())) in ouders:
-                yield datum, f"{ouder}/{naam} {datum.text} ligt na de Dagtekening {dag} van het bericht (TR134)."
+    for naam, paden in _paden(b.name):
+        laat = [(datum, ouder) for pad, ouder in paden for datum in b.vind(pad) if _na(datum.text, dag)]
+        if len(paden) > 1 and len(laat) > 1:  # late dates at several places: in document order, as before
+            volgorde = {el: i for i, el in enumerate(b.root.iter())}
+            laat.sort(key=lambda hit: volgorde[hit[0]])
+        for datum, ouder in laat:
+            yield datum, f"{ouder}/{naam} {datum.text} ligt na de Dagtekening {dag} van het bericht (TR134)."
+
+
+@cache
+def _paden(name: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Per date element of TR134 in message ``name``: its paths below Bericht with one of its parents of
+    ``TR134_DATUMS`` above it, and that parent's name, from the message model (the rules judge XSD-valid messages, so
+    these are all the places where it stands). The rule reads these few elements instead of searching the tree."""
+    plekken: dict[str, list[tuple[str, str]]] = {naam: [] for naam in TR134_DATUMS[name[-3:]]}
+    stack = [(node, "", "Bericht") for node in corpus.message_model(name)["tree"]]
+    while stack:
+        node, boven, ouder = stack.pop()
+        pad = f"{boven}{node['name']}"
+        if ouder in TR134_DATUMS[name[-3:]].get(node["name"], ()):
+            plekken[node["name"]].append((pad, ouder))
+        stack.extend((kind, f"{pad}/", node["name"]) for kind in node.get("children", ()))
+    return tuple((naam, tuple(sorted(paden))) for naam, paden in plekken.items())
 
 
 def _declaratie(b: Bericht, dag: str):
