@@ -18,13 +18,19 @@ from operator import itemgetter
 
 from lxml import etree
 
-from ketenproef import factory
+from ketenproef import factory, schrijver
 from ketenproef.bericht import Bericht, find, findall, local
 from ketenproef.clock import Clock
 from ketenproef.findings import Report
+from ketenproef.keten.declaraties import RUW_ONTBREEKT, RUW_SCHEIDING, VELDEN, prestaties, ruwe_waarden
 from ketenproef.retour import GEEN_OPMERKING, NIET_BEOORDEELD, kop_of_codes
 
 VOLLEDIG_TOEGEKEND = "8001"
+PRESTATIE_VORM = (("ProductReferentie", ("ReferentieNummer", "VorigReferentieNummer")), ("ToewijzingNummer", ()),
+                  ("ProductCategorie", ()), ("ProductCode", ()), ("ProductPeriode", ("Begindatum", "Einddatum")),
+                  ("GeleverdVolume", ()), ("Eenheid", ()), ("ProductTarief", ()),
+                  ("IngediendBedrag", ("Bedrag", "DebetCredit")))  # a 323's (and 325's) Prestatie, in order
+_BIJZONDER = schrijver.bijzonder(RUW_SCHEIDING + RUW_ONTBREEKT)
 PRESTATIE_FIELDS = ("ProductReferentie", "ToewijzingNummer", "ProductCategorie", "ProductCode", "ProductPeriode",
                     "GeleverdVolume", "Eenheid", "ProductTarief", "IngediendBedrag")
 
@@ -67,10 +73,12 @@ class Lijst:
     afgewezen_bsns: set[str] = field(default_factory=set)
 
 
-def antwoord_data(report: Report, *, clock: Clock, identificatie: str) -> tuple[str, dict, Lijst]:
+def antwoord_data(report: Report, *, clock: Clock, identificatie: str,
+                  geschreven: bool = False) -> tuple[str, dict, Lijst]:
     """The 325's name, its plain data and what it lists. When prestaties are rejected, Clienten is an iterator that
     makes each Client as it is written and fills the ``Lijst`` while doing so (``schrijver``); the approved total is
-    worked out beforehand from the rejected prestaties' amounts."""
+    worked out beforehand from the rejected prestaties' amounts. ``geschreven``: each Prestatie comes already
+    written (``schrijver.Sjabloon``), for ``schrijver.stukken`` only."""
     bericht = report.bericht
     data = {"Header": factory.header_data(bericht.root, bericht.name),
             "Declaratie": declaratie_kop(bericht.root[1])}
@@ -87,44 +95,122 @@ def antwoord_data(report: Report, *, clock: Clock, identificatie: str) -> tuple[
     if declaratie_el in codes:
         antwoord.update(TotaalToegekendBedrag=totaal(0), RetourCodes={"RetourCode": codes[declaratie_el]})
         return name, {"Header": header, "DeclaratieAntwoord": antwoord}, lijst
-    afgewezen = rejected(bericht, codes)
+    afgewezen = rejected_gelezen(bericht, codes) if geschreven else None
+    if afgewezen is None:
+        afgewezen, geschreven = rejected(bericht, codes), False
     ingediend = signed(declaratie["TotaalIngediendBedrag"], "TotaalBedrag")
-    antwoord["TotaalToegekendBedrag"] = totaal(ingediend - sum(bedrag for _, _, bedrag in afgewezen))
+    antwoord["TotaalToegekendBedrag"] = totaal(ingediend - sum(bedrag for _, _, bedrag, _ in afgewezen))
     if afgewezen:
-        antwoord["Clienten"] = rejected_clients(afgewezen, codes, lijst)
+        antwoord["Clienten"] = rejected_clients(afgewezen, codes, lijst, Schrijver(name) if geschreven else None)
         antwoord["RetourCodes"] = {"RetourCode": [GEEN_OPMERKING]}
     else:
         antwoord["RetourCodes"] = {"RetourCode": [VOLLEDIG_TOEGEKEND]}
     return name, {"Header": header, "DeclaratieAntwoord": antwoord}, lijst
 
 
-def rejected(bericht: Bericht, codes: dict) -> list[tuple[etree._Element, etree._Element, int]]:
-    """(Client, Prestatie, signed IngediendBedrag) of every rejected prestatie (OP304): its own codes, or its
+def rejected(bericht: Bericht, codes: dict) -> list[tuple[etree._Element, etree._Element, int, None]]:
+    """(Client, Prestatie, signed IngediendBedrag, None) of every rejected prestatie (OP304): its own codes, or its
     Client's."""
     out = []
     for client in bericht.all("Client"):
         client_codes = codes.get(client)
         for prestatie in findall(client, "Prestaties/Prestatie"):
             if client_codes or codes.get(prestatie):
-                out.append((client, prestatie, signed(_bedrag(prestatie))))
+                out.append((client, prestatie, signed(_bedrag(prestatie)), None))
     return out
 
 
-def rejected_clients(afgewezen: list, codes: dict, lijst: Lijst) -> Iterator[dict]:
-    """The Clients of the 325, one at a time, each with its rejected prestaties; notes them in ``lijst``."""
+def rejected_gelezen(bericht: Bericht, codes: dict) -> list[tuple[etree._Element, etree._Element, int, str]] | None:
+    """``rejected`` from the prestaties the chain rules read (``keten.declaraties.prestaties``, one pass, usually read
+    already), with each one's values as written (for ``Schrijver``): two dictionary lookups per prestatie instead
+    of a walk through its elements. None when that reader cannot read a value (an XSD-valid date or number that
+    Python does not take); ``rejected`` then."""
+    try:
+        gelezen = zip(prestaties(bericht), ruwe_waarden(bericht), strict=True)
+    except ValueError:
+        return None
+    out = []
+    for (p, prestatie, client), ruw in gelezen:
+        if codes.get(client) or codes.get(prestatie):
+            out.append((client, prestatie, -p.bedrag if p.credit else p.bedrag, ruw))
+    return out
+
+
+def rejected_clients(afgewezen: list, codes: dict, lijst: Lijst, schrijver: Schrijver | None = None) -> Iterator:
+    """The Clients of the 325, one at a time, each with its rejected prestaties; notes them in ``lijst``. With a
+    ``schrijver`` each Client comes written already (``schrijver.Geschreven``)."""
     for client, groep in groupby(afgewezen, key=itemgetter(0)):
-        client_codes = codes.get(client)
+        eigen = codes.get(client)
+        client_codes = eigen or [GEEN_OPMERKING]
         prestaties = []
-        for _, prestatie, _ in groep:
-            item = prestatie_data(prestatie)
-            item["RetourCodes"] = {"RetourCode": codes.get(prestatie) or [NIET_BEOORDEELD]}
+        for _, prestatie, _, ruw in groep:
+            retourcodes = codes.get(prestatie) or [NIET_BEOORDEELD]
+            if schrijver is None:
+                item = prestatie_data(prestatie)
+                item["RetourCodes"] = {"RetourCode": retourcodes}
+                referentie = item["ProductReferentie"]["ReferentieNummer"]
+            else:
+                item, referentie = schrijver.prestatie(ruw, retourcodes)
             prestaties.append(item)
-            lijst.referenties.add(item["ProductReferentie"]["ReferentieNummer"])
+            lijst.referenties.add(referentie)
         bsn = client[0].text
         lijst.bsns.append(bsn)
-        if client_codes:
+        if eigen:
             lijst.afgewezen_bsns.add(bsn)
-        yield {"Bsn": bsn, "Prestaties": prestaties, "RetourCodes": {"RetourCode": client_codes or [GEEN_OPMERKING]}}
+        if schrijver is None:
+            yield {"Bsn": bsn, "Prestaties": prestaties, "RetourCodes": {"RetourCode": client_codes}}
+        else:
+            yield schrijver.client(bsn, prestaties, client_codes)
+
+
+class Schrijver:
+    """The 325's Clients written from the values the 323's pass read (``keten.declaraties.ruwe_waarden``) into a
+    ``schrijver.Sjabloon`` per shape (for a Prestatie: which optional elements are present and its RetourCodes;
+    for a Client: its RetourCodes): one join per element instead of a dict walked by the writer. The bytes are
+    those of ``prestatie_data`` and the Client's dict written by ``schrijver.stukken`` (a test compares them, odd
+    values included)."""
+
+    PAD = "DeclaratieAntwoord/Clienten/Client"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.sjablonen: dict[tuple, schrijver.Sjabloon] = {}
+
+    def prestatie(self, ruw: str, codes: list[str]) -> tuple[str, str]:
+        """The Prestatie's text, and its ReferentieNummer."""
+        waarden = ruw.split(RUW_SCHEIDING)
+        aanwezig = tuple(map(RUW_ONTBREEKT.__ne__, waarden))
+        sleutel = (aanwezig, *codes)
+        sjabloon = self.sjablonen.get(sleutel)
+        if sjabloon is None:
+            sjabloon = self.sjablonen[sleutel] = self._prestatie_sjabloon(aanwezig, codes)
+        return sjabloon.vul(waarden, _BIJZONDER.search(ruw) is None), waarden[0]
+
+    def client(self, bsn: str | None, prestaties: list[str], codes: list[str]) -> schrijver.Geschreven | dict:
+        """The Client with its Prestaties' texts (a dict for the writer when its Bsn is absent)."""
+        if bsn is None:
+            return {"Bsn": bsn, "Prestaties": list(map(schrijver.Geschreven, prestaties)),
+                    "RetourCodes": {"RetourCode": codes}}
+        sleutel = ("Client", *codes)
+        sjabloon = self.sjablonen.get(sleutel)
+        if sjabloon is None:
+            item = {"Bsn": schrijver.marker(0), "Prestaties": [schrijver.Geschreven(schrijver.marker(1))],
+                    "RetourCodes": {"RetourCode": list(codes)}}
+            sjabloon = self.sjablonen[sleutel] = schrijver.Sjabloon(self.name, self.PAD, item, 2)
+        return schrijver.Geschreven(sjabloon.vul([bsn, "".join(prestaties)], True) if _BIJZONDER.search(bsn) is None
+                                    else sjabloon.vul([schrijver.tekst(bsn), "".join(prestaties)], True))
+
+    def _prestatie_sjabloon(self, aanwezig: tuple[bool, ...], codes: list[str]) -> schrijver.Sjabloon:
+        """The shape's Prestatie as ``prestatie_data`` gives it, value ``i`` of ``VELDEN`` as marker ``i``."""
+        markers = {veld: schrijver.marker(i) for i, (veld, er) in enumerate(zip(VELDEN, aanwezig, strict=True)) if er}
+        item: dict = {}
+        for naam, velden in PRESTATIE_VORM:
+            if velden:
+                item[naam] = {v: markers[v] for v in velden if v in markers}
+            elif naam in markers:
+                item[naam] = markers[naam]
+        item["RetourCodes"] = {"RetourCode": list(codes)}
+        return schrijver.Sjabloon(self.name, f"{self.PAD}/Prestaties/Prestatie", item, len(VELDEN))
 
 
 def _bedrag(prestatie: etree._Element) -> dict:

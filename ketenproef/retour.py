@@ -83,7 +83,7 @@ def retour_stuk(report: Report, *, clock: Clock, identificatie: str) -> Retourst
         return Retourstuk(bericht.model["retour_message"], iter([factory.serialise(tree)]), tree)
     from ketenproef.declaratie_antwoord import antwoord_data
 
-    naam, data, lijst = antwoord_data(report, clock=clock, identificatie=identificatie)
+    naam, data, lijst = antwoord_data(report, clock=clock, identificatie=identificatie, geschreven=True)
     antwoord = data.get("DeclaratieAntwoord")
     kaal = {**data, "DeclaratieAntwoord": {k: v for k, v in antwoord.items() if k != "Clienten"}} if antwoord else data
     return Retourstuk(naam, schrijver.stukken(naam, data), factory.build(naam, kaal), lijst)

@@ -89,8 +89,17 @@ def prestaties(b: Bericht) -> list[Item]:
     """Every Prestatie of a 323 or 325 in document order; one pass, cached on the Bericht."""
     cached = b.__dict__.get("_keten_prestaties")
     if cached is None:
-        cached = b.__dict__["_keten_prestaties"] = _lees(b)
+        cached, b.__dict__["_keten_ruw"] = _lees(b)
+        b.__dict__["_keten_prestaties"] = cached
     return cached
+
+
+def ruwe_waarden(b: Bericht) -> list[str]:
+    """Per item of ``prestaties`` its values as the message writes them (``VELDEN`` order), joined by ``RUW_SCHEIDING``,
+    ``RUW_ONTBREEKT`` for a value that is absent: what the 325's writer copies (``declaratie_antwoord.Schrijver``),
+    read in the same pass. One string per prestatie (about 130 bytes) rather than twelve."""
+    prestaties(b)
+    return b.__dict__["_keten_ruw"]
 
 
 def body(b: Bericht) -> etree._Element | None:
@@ -99,19 +108,21 @@ def body(b: Bericht) -> etree._Element | None:
     return elements[1] if len(elements) > 1 else None
 
 
-_VELDEN = {naam: i for i, naam in enumerate(
-    ("ReferentieNummer", "VorigReferentieNummer", "ToewijzingNummer", "ProductCategorie", "ProductCode", "Begindatum",
-     "Einddatum", "GeleverdVolume", "Eenheid", "ProductTarief", "Bedrag", "DebetCredit"))}
+VELDEN = ("ReferentieNummer", "VorigReferentieNummer", "ToewijzingNummer", "ProductCategorie", "ProductCode",
+          "Begindatum", "Einddatum", "GeleverdVolume", "Eenheid", "ProductTarief", "Bedrag", "DebetCredit")
+_VELDEN = {naam: i for i, naam in enumerate(VELDEN)}
 _TAGS = tuple("{*}" + naam for naam in ("Bsn", "Prestatie", *_VELDEN))
+RUW_SCHEIDING, RUW_ONTBREEKT = "\x1f", "\x1e"  # no XML text holds either (not XML 1.0 characters)
 
 
-def _lees(b: Bericht) -> list[Item]:
+def _lees(b: Bericht) -> tuple[list[Item], list[str]]:
     """One tag-filtered pass (lxml's C iterator) over Clienten; comments and PIs are skipped by the filter."""
     decl = body(b)
     container = None if decl is None else find(decl, "Clienten")
     out: list[Item] = []
+    ruw: list[str] = []
     if container is None:
-        return out
+        return out, ruw
     posities: dict[str, int | str] = {}
     bsn = client = el = waarden = None
     for node in container.iter(*_TAGS):
@@ -123,6 +134,7 @@ def _lees(b: Bericht) -> list[Item]:
             continue
         if waarden is not None:
             out.append(Item(_prestatie(waarden, bsn), el, client))
+            ruw.append(_ruw(waarden))
             waarden = None
         if pos == "Prestatie":
             el, waarden = node, [None] * len(_VELDEN)
@@ -130,7 +142,12 @@ def _lees(b: Bericht) -> list[Item]:
             bsn, client = node.text, node.getparent()
     if waarden is not None:
         out.append(Item(_prestatie(waarden, bsn), el, client))
-    return out
+        ruw.append(_ruw(waarden))
+    return out, ruw
+
+
+def _ruw(waarden: list) -> str:
+    return RUW_SCHEIDING.join([RUW_ONTBREEKT if w is None else w for w in waarden])
 
 
 def clienten(b: Bericht) -> list[etree._Element]:
