@@ -86,7 +86,7 @@ class Store:
         self._checkpoint = Checkpointer(path) if path != ":memory:" else None
         if self._checkpoint is not None:
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA wal_autocheckpoint=0")  # the Checkpointer does it, off the event loop
+            self._checkpoint.instellen(self.db)  # the Checkpointer checkpoints, off the event loop
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
         self._migrate()
@@ -103,7 +103,7 @@ class Store:
     def commit(self) -> None:
         self.db.commit()
         if self._checkpoint is not None:
-            self._checkpoint.maybe()
+            self._checkpoint.maybe(self.db)
 
     def _migrate(self) -> None:
         """Bring an older database up to date: the added columns, and the SHA-256 of incoming messages stored
