@@ -122,13 +122,40 @@ def codes_by_class(bericht: Bericht, findings: list[Finding]) -> dict[etree._Ele
     for finding in findings:
         if finding.element is None or not finding.retourcode:
             continue
-        klasse = bericht.klasse_element(finding.element)
+        klasse = klasse_van(bericht, finding.element)
         if klasse is None:
             continue
         found = codes.setdefault(klasse, [])
         if finding.retourcode not in found:
             found.append(finding.retourcode)
     return codes
+
+
+def klasse_van(bericht: Bericht, el: etree._Element) -> etree._Element | None:
+    """``bericht.klasse_element``, remembered per element on the Bericht and with the class test per tag: the
+    receiver asks it for every finding twice (the rejected classes, ``keten.afgekeurde_paden``, and the retourcodes
+    here), for a 323 that rejects 21,000 prestaties some 0.2 s."""
+    memo = bericht.__dict__.get("_klasse_van")
+    if memo is None:
+        memo = bericht.__dict__["_klasse_van"] = ({}, {}, frozenset(bericht.klassen))
+    per_element, is_klasse, names = memo
+    found = per_element.get(el, _NOG_NIET)
+    if found is not _NOG_NIET:
+        return found
+    start = el
+    while el is not None:
+        tag = el.tag
+        klasse = is_klasse.get(tag)
+        if klasse is None:
+            klasse = is_klasse[tag] = isinstance(tag, str) and tag[tag.rfind("}") + 1:] in names
+        if klasse:
+            break
+        el = el.getparent()
+    per_element[start] = el
+    return el
+
+
+_NOG_NIET = object()
 
 
 def mirror_body(bericht: Bericht, retour_name: str, codes: dict[etree._Element, list[str]]) -> dict:

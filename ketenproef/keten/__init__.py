@@ -108,7 +108,9 @@ def afgekeurde_paden(report: Report) -> frozenset[str] | None:
     b = report.bericht
     if b is None or report.technically_rejected:
         return None
-    classes = {b.klasse_element(f.element) for f in report.findings if f.rejecting and f.element is not None}
+    from ketenproef.retour import klasse_van
+
+    classes = {klasse_van(b, f.element) for f in report.findings if f.rejecting and f.element is not None}
     classes.discard(None)
     if not classes:
         return frozenset()
