@@ -181,6 +181,25 @@ def findall(el: etree._Element, path: str) -> list[etree._Element]:
     return current
 
 
+def first_children(elements: Iterable[etree._Element], path: str) -> list[etree._Element | None]:
+    """``find(el, path)`` for each of many elements (the Bsn of each Client of a 323), nothing remembered: one C-level
+    search per step, and no dict or list per element that the cyclic collector would walk while thousands of them
+    are alive (which a lookup inside ``onthouden`` keeps)."""
+    resolved: dict[str, tuple[str, ...]] = {}
+    found = []
+    for el in elements:
+        tag = el.tag
+        tags = resolved.get(tag)
+        if tags is None:
+            tags = resolved[tag] = _resolve(tag, path)
+        for step in tags:
+            el = next(el.iterchildren(step), None)
+            if el is None:
+                break
+        found.append(el)
+    return found
+
+
 def text(el: etree._Element, path: str) -> str | None:
     found = find(el, path)
     return None if found is None else (found.text or "")

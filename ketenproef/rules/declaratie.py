@@ -1,7 +1,7 @@
 """Single-message rules of the declaratie (323) and the declaratie-antwoord (325).
 
 A 25 MB 323 holds ~30,000 Prestaties, so the Prestatie fields are read once per message by
-``prestaties(b)`` into plain columns (lists, index i = the i-th Prestatie in document order) and every
+``prestaties(b)`` into plain columns (tuples, index i = the i-th Prestatie in document order) and every
 rule works on those; an element is looked up only for a violation. Reading the fields costs two tag
 filtered passes over the Clienten subtree (lxml's C iterator): one for the child counts of Prestaties,
 Prestatie and ProductReferentie (which give the client of each Prestatie and whether the optional ProductTarief
@@ -38,14 +38,16 @@ class Prestaties:
 
     def __init__(self, clienten: etree._Element | None, kolommen: list[list], vorig: dict[int, str],
                  tarief: list[bool], client: list[int]):
+        # Tuples, not lists: a tuple of texts and numbers leaves the cyclic collector's view at its first collection,
+        # a list of 30,000 is walked again at every collection of its generation while the message is judged.
         (self.rn, self.tnr, self.cat, self.code, self.begin, self.eind, self.volume, self.eenheid, self.bedrag,
-         self.dc) = kolommen
-        self.n, self.vorig, self.tarief, self.client = len(self.rn), vorig, tarief, client
+         self.dc) = map(tuple, kolommen)
+        self.n, self.vorig, self.tarief, self.client = len(self.rn), vorig, tuple(tarief), tuple(client)
         self._clienten, self._elementen = clienten, None
         self.perioden = set(zip(self.begin, self.eind, strict=True))
         if not all(_ISO.fullmatch(d) for periode in self.perioden for d in periode):  # xs:date allows whitespace
-            self.begin[:] = [d.strip() for d in self.begin]
-            self.eind[:] = [d.strip() for d in self.eind]
+            self.begin = tuple(d.strip() for d in self.begin)
+            self.eind = tuple(d.strip() for d in self.eind)
             self.perioden = set(zip(self.begin, self.eind, strict=True))
 
     def element(self, i: int, pad: str | None = None) -> etree._Element:
@@ -275,10 +277,11 @@ def TR416(b: Bericht):
     """Binnen een Client zijn er geen twee debetprestaties met gelijke ProductPeriode, ProductCategorie,
     ToewijzingNummer en ProductCode."""
     p = prestaties(b)
+    debet = list(map("D".__eq__, p.dc))
+    kolommen = [list(compress(kolom, debet)) for kolom in (p.client, p.begin, p.eind, p.cat, p.tnr, p.code)]
+    if len(set(map(hash, zip(*kolommen, strict=True)))) == len(kolommen[0]):
+        return  # the usual case, decided in C: all keys of the debets hash differently, so no two are alike
     sleutels = list(zip(p.client, p.begin, p.eind, p.cat, p.tnr, p.code, p.dc, strict=True))
-    debet = [k for k in sleutels if k[6] == "D"]
-    if len(set(debet)) == len(debet):  # the usual case, decided in C: no two debets alike
-        return
     eerste: dict[tuple, int] = {}
     for i, sleutel in enumerate(sleutels):
         if sleutel[6] == "D":

@@ -8,7 +8,7 @@ import re
 
 from lxml import etree
 
-from ketenproef.bericht import Bericht, date, find, findall, text
+from ketenproef.bericht import Bericht, date, find, findall, first_children, text
 from ketenproef.rules.registry import gedekt_door, regel
 
 POSTCODE_NL = re.compile(r"[1-9][0-9]{3}[a-zA-Z]{2}")
@@ -45,7 +45,7 @@ def elfproef(bsn: str) -> bool:
 def CS002(b: Bericht):
     """Iedere Bsn in het bericht voldoet aan de 11-proef."""
     if b.number in ("323", "325"):  # only Client/Bsn: the clients, not a pass over thousands of prestaties
-        bsns = [find(client, "Bsn") for client in b.all("Client")]
+        bsns = first_children(b.all("Client"), "Bsn")
     else:
         bsns = b.root.iter("{*}Bsn")
     for bsn in bsns:

@@ -15,7 +15,7 @@ from functools import cache
 from lxml import etree
 
 from ketenproef import corpus
-from ketenproef.bericht import Bericht, find, local, text
+from ketenproef.bericht import Bericht, find, first_children, local, text
 from ketenproef.rules.registry import regel
 
 
@@ -187,6 +187,8 @@ def _waarden(b: Bericht, sk: Sleutelklasse, veld: str, pad: str) -> list[str | N
         from ketenproef.rules.declaratie import prestaties
 
         return prestaties(b).rn
+    if b.number in ("323", "325"):  # hundreds of Clienten: no per-element memory (``first_children``)
+        return [None if el is None else el.text for el in first_children(b.vind(sk.pad), pad)]
     return [_veldtekst(klasse, pad) for klasse in b.vind(sk.pad)]
 
 

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from ketenproef import corpus
-from ketenproef.bericht import Bericht, find, findall, local, onthouden
+from ketenproef.bericht import Bericht, find, findall, first_children, local, onthouden
 from ketenproef.examples import examples
 from ketenproef.generator import voorbeeld
 from ketenproef.identify import Identity, identify
@@ -60,6 +60,18 @@ def test_remembered_lookups_find_what_lxml_finds(index):
         for _ in range(2):
             assert [(find(el, p), findall(el, p)) for el, p in starts] == plain
     assert any(hit is not None for hit, _ in plain)
+
+
+@pytest.mark.parametrize("index", range(3, len(BERICHTEN), 7))
+def test_first_children_are_what_find_gives(index):
+    """``first_children`` (CS002 on a 323/325) against ``find`` per element, for every path below every class."""
+    name, root = BERICHTEN[index]
+    paden = [p for node in corpus.message_model(name)["tree"] for p in _paden_onder(node)]
+    bericht = Bericht(name, root)
+    for klasse_pad in bericht.klassen.values():
+        elements = findall(root, klasse_pad)
+        for pad in [p[len(klasse_pad) + 1:] for p in paden if p.startswith(klasse_pad + "/")] + ["Bestaat/Niet"]:
+            assert first_children(elements, pad) == [find(el, pad) for el in elements]
 
 
 @pytest.mark.parametrize("name", NAMEN)

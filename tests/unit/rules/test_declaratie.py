@@ -434,12 +434,12 @@ def test_prestaties_lezen(comments):
     b = _bericht("JW323", _rijk(), comments)
     p = declaratie.prestaties(b)
     assert declaratie.prestaties(b) is p  # read once per message
-    assert p.rn == ["PREST0001", "PREST0002", "PREST0003", "PREST0004"]
+    assert p.rn == ("PREST0001", "PREST0002", "PREST0003", "PREST0004")
     assert p.vorig == {1: "OUD0001"}
-    assert p.tarief == [True, True, False, True]
-    assert p.client == [0, 0, 1, 1]
-    assert p.bedrag == [20000, 300, 700, 20000] and p.dc == ["D", "C", "D", "D"]
-    assert p.eenheid == ["04", "04", "83", "04"] and p.volume == ["4", "4", "700", "4"]
+    assert p.tarief == (True, True, False, True)
+    assert p.client == (0, 0, 1, 1)
+    assert p.bedrag == (20000, 300, 700, 20000) and p.dc == ("D", "C", "D", "D")
+    assert p.eenheid == ("04", "04", "83", "04") and p.volume == ("4", "4", "700", "4")
     assert p.perioden == {("2025-12-01", "2025-12-31"), ("2025-11-01", "2025-11-30")}
     # elements come from the message itself, also when a copy without comments was read
     assert p.element(3).getroottree().getroot() is b.root
@@ -462,7 +462,7 @@ def test_datum_met_witruimte():
     root = factory.build("WMO323", data)
     next(root.iter("{*}ProductPeriode"))[1].text = " 2025-12-31 "
     b = Bericht("WMO323", root, CLOCK)
-    assert declaratie.prestaties(b).eind == ["2025-12-31"]
+    assert declaratie.prestaties(b).eind == ("2025-12-31",)
     assert list(declaratie.CS337(b)) == [] and list(declaratie.TR137(b)) == []
 
 
