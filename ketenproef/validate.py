@@ -87,9 +87,8 @@ def _run_rules(bericht: Bericht, rules: Iterable[Rule], level: str, *state) -> l
     findings = []
     for rule in rules:
         try:
-            rule_level = _level(rule, level)
-            for element, text in rule.func(bericht, *state):
-                findings.append(finding(bericht, rule, element, text, rule_level))
+            for element, text in rule.func(bericht, *state):  # the level is worked out for a hit only (few)
+                findings.append(finding(bericht, rule, element, text, _level(rule, level)))
         except Exception as exc:
             if os.environ.get(STRICT_ENV):
                 raise

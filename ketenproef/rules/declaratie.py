@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import operator
 import re
 from collections.abc import Callable, Iterator
 from itertools import compress
@@ -248,7 +249,9 @@ def TR316(b: Bericht):
     """Een VorigReferentieNummer is niet gelijk aan een ReferentieNummer in hetzelfde bericht (ook niet het
     eigen): een debetregel mag niet in hetzelfde bericht gecrediteerd worden."""
     p = prestaties(b)
-    referenties = set(p.rn) if p.vorig else set()
+    if set(p.vorig.values()).isdisjoint(p.rn):  # the usual case, in C: no ReferentieNummer set is built
+        return
+    referenties = set(p.rn)
     for i, vorig in p.vorig.items():
         if vorig in referenties:
             yield p.element(i, "ProductReferentie/VorigReferentieNummer"), (
@@ -347,7 +350,7 @@ def CS325(b: Bericht):
 def CD087(b: Bericht):
     """ProductTarief is gevuld als Eenheid niet 83 (euro's) is, en leeg bij Eenheid 83."""
     p = prestaties(b)
-    met, zonder = set(compress(p.eenheid, p.tarief)), set(compress(p.eenheid, [not t for t in p.tarief]))
+    met, zonder = set(compress(p.eenheid, p.tarief)), set(compress(p.eenheid, map(operator.not_, p.tarief)))
     if "83" not in met and zonder <= {"83"}:
         return
     for i, (eenheid, tarief) in enumerate(zip(p.eenheid, p.tarief, strict=True)):
@@ -366,8 +369,9 @@ def CS339(b: Bericht):
     p = prestaties(b)
     if "83" not in p.eenheid:
         return
-    for i, (eenheid, volume, bedrag) in enumerate(zip(p.eenheid, p.volume, p.bedrag, strict=True)):
-        if eenheid == "83" and int(volume) != bedrag:
+    for i in compress(range(p.n), map("83".__eq__, p.eenheid)):  # the Prestaties in euro's, picked out in C
+        volume, bedrag = p.volume[i], p.bedrag[i]
+        if int(volume) != bedrag:
             yield p.element(i, "IngediendBedrag/Bedrag"), (
                 f"Prestatie {p.rn[i]} heeft Eenheid 83 (euro's): IngediendBedrag {bedrag} moet gelijk zijn aan "
                 f"GeleverdVolume {int(volume)} (CS339).")
