@@ -13,8 +13,8 @@ log = logging.getLogger("mockserver")
 class Checkpointer:
     """Moves the WAL into the database file. The bulk runs in a thread of its own, on its own connection (WAL mode
     allows that beside the writer), so a commit on the event loop only appends to the WAL and syncs it: after a
-    20 MB message that saves about 150 ms of blocked event loop. Durability is the WAL's (synchronous=FULL) either
-    way.
+    20 MB message that saves about 150 ms of blocked event loop. Durability is the WAL's either way (synced by
+    ``Store.sync`` before anyone is answered; a checkpoint syncs the WAL before it copies from it).
 
     SQLite starts the WAL again from its beginning only when a write transaction began while every frame in it was
     already in the database file. The writer begins its next transaction soon after a commit, usually before the

@@ -43,13 +43,15 @@ class Partner:
         self.http = None  # aiohttp.ClientSession for push, set at start-up when --push-url is given
         self.started = time.time()
         self.beoordelaar = Beoordelaar(config.beoordelaars, config.max_bytes)  # judges large messages off the loop
-        self.durable = GroupCommit(self.store.commit, self.lock.locked)  # await partner.durable() before answering
+        # await partner.durable() before answering: the commit on the event loop, the wait for the disk in a thread
+        self.durable = GroupCommit(lambda: self.store.commit(sync=False), self.lock.locked, self.store.sync)
         self._wachters: set[asyncio.Future] = set()  # who waits for the next verdict (``nieuw_oordeel``)
         self.store.na_oordeel = self._oordeel_gemeld
 
     async def settled(self) -> None:
-        """Wait until nothing written is uncommitted (so a reader never sees what a crash could still lose)."""
-        if self.store.db.in_transaction:
+        """Wait until nothing written is uncommitted or unsynced (so a reader never sees what a crash could still
+        lose)."""
+        if self.store.db.in_transaction or self.durable.open:
             await self.durable()
 
     async def nieuw_oordeel(self, seconden: float) -> None:
@@ -234,6 +236,7 @@ class Partner:
         if self.http is not None:
             await self.http.close()
         self.beoordelaar.close()
+        self.durable.close()
         self.store.close()
 
 

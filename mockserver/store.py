@@ -1,19 +1,20 @@
-"""The ketenpartner's durable state in one SQLite file (WAL, synchronous=FULL).
+"""The ketenpartner's durable state in one SQLite file (WAL, synced before every answer: ``commit``, ``sync``).
 
 Every message in or out is a row of ``berichten`` (raw bytes byte for byte, findings, intended faults, the
 rejected class paths the Keten skipped); the Keten itself is not stored but rebuilt by replaying the rows with
 ``toegepast = 1`` in id order. Conversation settings (faults, a frozen date), verdicts, push attempts and
 mailbox cursors have their own tables; settings of the whole database (the random series of the mock's
-identificaties, the contract data) are rows of ``instellingen``. All calls run on the event loop thread; each
-commit is durable.
+identificaties, the contract data) are rows of ``instellingen``. All calls run on the event loop thread (``sync``
+runs in any); each commit is durable (``commit``), or after ``sync`` for the group commit.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 
 from mockserver.berichten import nieuwe_serie
@@ -61,8 +62,26 @@ META = ("id, tijd, richting, bericht, soort, van, voor, eigen_id, ref_id, status
         "heen_id, toegepast, afgekeurd, verwachting, beantwoord, actief, herhaling_van")
 
 
+_datasync = getattr(os, "fdatasync", os.fsync)  # fdatasync where there is one (Linux), as SQLite does
+
+
 def nu() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """Now in UTC to the millisecond, ``2026-12-08T01:24:51.547Z`` (a row's ``tijd``). The part up to the seconds is
+    made once a second: a few rows per message, and datetime with a time zone costs microseconds each."""
+    global _seconde
+    now = time.time()
+    whole = int(now)
+    if whole != _seconde[0]:
+        _seconde = (whole, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole)))
+    return f"{_seconde[1]}.{int((now - whole) * 1000):03d}Z"
+
+
+_seconde = (-1, "")  # (a whole second since the epoch, it as text up to the seconds) for ``nu``
+
+
+def _json(value) -> str:
+    """A JSON column's text; most lists stored are empty (no findings, no faults)."""
+    return "[]" if value == [] else als_json(value)
 
 
 def _row(cursor: sqlite3.Cursor, values: tuple) -> dict:
@@ -87,10 +106,12 @@ class Store:
         if self._checkpoint is not None:
             self.db.execute("PRAGMA journal_mode=WAL")
             self._checkpoint.instellen(self.db)  # the Checkpointer checkpoints, off the event loop
-        self.db.execute("PRAGMA synchronous=FULL")
+        # NORMAL: a commit writes the WAL without syncing it; ``commit`` syncs it itself (``sync``), so that the
+        # group commit can wait for the disk in a thread while the event loop goes on (what FULL does, later).
+        self.db.execute("PRAGMA synchronous=NORMAL" if self._checkpoint is not None else "PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
         self._migrate()
-        self.db.commit()
+        self.commit()
         self._last = self.db.execute("SELECT coalesce(max(id), 0) AS m FROM berichten").fetchone()["m"]
         self._sha256: dict[int, str] = {}  # id -> SHA-256 of the bytes the row with that id will store
         self.serie = self._serie()
@@ -100,10 +121,29 @@ class Store:
             self._checkpoint.close()
         self.db.close()
 
-    def commit(self) -> None:
+    def commit(self, sync: bool = True) -> None:
+        """Commit what was written, durably; with ``sync=False`` without waiting for the disk: then it is durable
+        only after ``sync`` (the group commit runs that in a thread, and answers no one before it returns)."""
         self.db.commit()
         if self._checkpoint is not None:
             self._checkpoint.maybe(self.db)
+        if sync:
+            self.sync()
+
+    def sync(self) -> None:
+        """Make every commit so far durable: an fdatasync of the WAL file, which holds them (what synchronous=FULL
+        does inside each commit). Any thread; the file is opened each time, so a WAL that SQLite made anew is the
+        one synced."""
+        if self._checkpoint is None:  # in memory: nothing to sync
+            return
+        try:
+            fd = os.open(self.path + "-wal", os.O_RDONLY)
+        except FileNotFoundError:  # no WAL (yet): what was committed is in the database file
+            fd = os.open(self.path, os.O_RDONLY)
+        try:
+            _datasync(fd)
+        finally:
+            os.close(fd)
 
     def _migrate(self) -> None:
         """Bring an older database up to date: the added columns, and the SHA-256 of incoming messages stored
@@ -130,7 +170,7 @@ class Store:
 
     # --- messages -------------------------------------------------------------------------------------------
     def insert(self, rec: dict, bsns: Iterable[str]) -> int:
-        rec = {k: (als_json(v) if k in JSON_COLUMNS and v is not None else v) for k, v in rec.items()}
+        rec = {k: (_json(v) if k in JSON_COLUMNS and v is not None else v) for k, v in rec.items()}
         if "id" not in rec:
             rec["id"] = self.next_id()
         if isinstance(rec.get("xml"), Ingepakt):
@@ -156,7 +196,7 @@ class Store:
         self._sha256.clear()
 
     def update(self, bericht_id: int, **values) -> None:
-        values = {k: (als_json(v) if k in JSON_COLUMNS else v) for k, v in values.items()}
+        values = {k: (_json(v) if k in JSON_COLUMNS else v) for k, v in values.items()}
         sets = ", ".join(f"{k} = ?" for k in values)
         self.db.execute(f"UPDATE berichten SET {sets} WHERE id = ?", (*values.values(), bericht_id))
 
