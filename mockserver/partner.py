@@ -44,7 +44,8 @@ class Partner:
         self.started = time.time()
         self.beoordelaar = Beoordelaar(config.beoordelaars, config.max_bytes)  # judges large messages off the loop
         # await partner.durable() before answering: the commit on the event loop, the wait for the disk in a thread
-        self.durable = GroupCommit(lambda: self.store.commit(sync=False), self.lock.locked, self.store.sync)
+        self.durable = GroupCommit(lambda: self.store.commit(sync=False), self.lock.locked,
+                                   self.store.sync if self.store.on_disk else None)
         self._wachters: set[asyncio.Future] = set()  # who waits for the next verdict (``nieuw_oordeel``)
         self.store.na_oordeel = self._oordeel_gemeld
 

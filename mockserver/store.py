@@ -130,6 +130,11 @@ class Store:
         if sync:
             self.sync()
 
+    @property
+    def on_disk(self) -> bool:
+        """Whether the store is a file (``sync`` has something to do), not a database in memory."""
+        return self._checkpoint is not None
+
     def sync(self) -> None:
         """Make every commit so far durable: an fdatasync of the WAL file, which holds them (what synchronous=FULL
         does inside each commit). Any thread; the file is opened each time, so a WAL that SQLite made anew is the
