@@ -215,7 +215,13 @@ class Schrijver:
 
 def _bedrag(prestatie: etree._Element) -> dict:
     el = find(prestatie, "IngediendBedrag")
-    return {local(g): g.text for g in el}
+    return _velden(el)
+
+
+def _velden(groep: etree._Element) -> dict:
+    """The values of a group (ProductPeriode, IngediendBedrag ...) by element name; a comment or processing
+    instruction in it is no element (it made the 325 fail to be written before)."""
+    return {local(g): g.text for g in groep if isinstance(g.tag, str)}
 
 
 def declaratie_kop(declaratie: etree._Element) -> dict:
@@ -226,7 +232,7 @@ def declaratie_kop(declaratie: etree._Element) -> dict:
         if name == "DeclaratieNummer":
             out[name] = child.text
         elif name == "TotaalIngediendBedrag":
-            out[name] = {local(g): g.text for g in child}
+            out[name] = _velden(child)
     return out
 
 
@@ -235,7 +241,7 @@ def prestatie_data(prestatie: etree._Element) -> dict:
     for child in prestatie:
         name = local(child)
         if name in ("ProductReferentie", "ProductPeriode", "IngediendBedrag"):
-            item[name] = {local(g): g.text for g in child}
+            item[name] = _velden(child)
         elif name in PRESTATIE_FIELDS:
             item[name] = child.text
     return item

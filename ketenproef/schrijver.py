@@ -83,7 +83,7 @@ class Sjabloon:
     present, the same fixed values) is one string formatting instead of a walk through the model per element: a
     325 that lists 20,000 prestaties is written ten times faster. ``vul`` gives the bytes the writer gives for the
     item with those values: the markers went through the same checks and escaping as any value, and the values
-    go through ``_tekst`` unless the caller found nothing in them that it could change or refuse (``bijzonder``)."""
+    go through ``tekst`` unless the caller found nothing in them that it could change or refuse (``bijzonder``)."""
 
     def __init__(self, name: str, pad: str, item: dict, aantal: int) -> None:
         """``item``: the element's data with ``marker(i)`` for the values ``i`` (of ``aantal``) that it holds."""

@@ -57,6 +57,8 @@ def test_the_templated_325_is_the_tree_325_with_odd_values_and_shapes(seed, keuz
             for el in children(prestatie, name):
                 if keuze.draw(st.booleans()):
                     el.getparent().remove(el)
+    for groep in keuze.draw(st.lists(st.sampled_from(children(b.root, "ProductPeriode")), max_size=3)):
+        groep.insert(1, etree.Comment("opmerking"))  # no element: neither writer sees it
     if keuze.draw(st.integers(0, 5)) == 0:  # a number the chain's reader cannot read: the writer without templates
         children(keuze.draw(st.sampled_from(alle)), "GeleverdVolume")[0].text = "veel"
     for client in b.all("Client"):
