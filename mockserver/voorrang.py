@@ -23,6 +23,7 @@ from threading import Thread
 
 from ketenproef.bericht import find
 from ketenproef.findings import Report
+from ketenproef.keten import vergeet
 from ketenproef.keten.declaraties import voorbereiden
 from mockserver.berichten import bsns, referenties
 from mockserver.bewaarvorm import Ingepakt, inpakken, json_lijst
@@ -66,7 +67,7 @@ async def vooraf(partner, report: Report, data: bytes, clock) -> Vooraf | None:
         log.info("vooraf beoordelen van %s lukte niet (%s); opnieuw onder het slot", report.message, exc)
         judged = None
     if judged is None or any(f.rule == "INTERN" for f in judged.report.findings) or judged.error is not None:
-        del report.findings[alleen_bericht:]
+        terug(report, alleen_bericht)
         return None
     return Vooraf(judged, stand, keys, plaatshouder, judged.retour_delen, alleen_bericht)
 
@@ -101,13 +102,21 @@ def _inpakken(data: bytes, uit: list) -> None:
     uit.append(inpakken(data))
 
 
+def terug(report: Report, enkel: int) -> None:
+    """The report back to its single-message findings, and the Bericht without what the chain rules remembered about
+    the Keten as it was then (``keten.vergeet``): the lock path judges it again against the Keten as it is now."""
+    del report.findings[enkel:]
+    if report.bericht is not None:
+        vergeet(report.bericht)
+
+
 def gebruik(partner, vooraf: Vooraf | None, report: Report, retour_id: int):
     """Under the lock: the judgement made beforehand, with the retour's real Identificatie, when nothing that
     shares a key with it was applied since; else None (and the report back to its single-message findings)."""
     if vooraf is None:
         return None
     if partner.journaal.botst(vooraf.stand, vooraf.keys):
-        del report.findings[vooraf.enkel:]
+        terug(report, vooraf.enkel)
         return None
     judged, echte = vooraf.judged, partner.identificatie(retour_id)
     if judged.retour is not None:

@@ -33,6 +33,19 @@ def partijen(b: Bericht) -> tuple[str, str]:
     return found
 
 
+KETEN_WAARDEN = ("_keten_declaratie", "_keten_regie")  # what rules keep on a Bericht per Keten (cached, verloop)
+
+
+def vergeet(b: Bericht) -> None:
+    """Forget what the chain rules remembered on ``b`` about the Keten they judged it against. They keep it per Keten
+    object, not per state, so before the same Bericht is judged again against a Keten that changed meanwhile
+    (``mockserver.voorrang``: judged off the lock, then again under it), this must be called, or rules that read a
+    remembered value (TR339, TR340, TR307 ... through ``debetten``) judge on the old state. What they keep about the
+    message alone (its prestaties and paths) stays."""
+    for naam in KETEN_WAARDEN:
+        b.__dict__.pop(naam, None)
+
+
 def _partijen(b: Bericht) -> tuple[str, str]:
     afzender, ontvanger = text(b.header, "Afzender"), text(b.header, "Ontvanger")
     model = b.model
