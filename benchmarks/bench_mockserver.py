@@ -32,7 +32,8 @@ import aiohttp
 from ketenproef import basis, factory
 from ketenproef.fake import bsns
 
-TARGET = 300  # messages per second on a 2-core machine
+TARGET = 1000  # messages per second on a 2-core machine, client included (issue 11, snelheid)
+P95_TARGET_MS = 40.0
 
 
 def messages(count: int) -> list[bytes]:
@@ -135,14 +136,15 @@ def throughput(args: argparse.Namespace) -> int:
     work_cpu, written = cpu_after - cpu_before, written_after - written_before
     rate = done / elapsed if elapsed else 0.0
     ms = sorted(x * 1000 for x in latencies) or [0.0]
+    p95 = ms[int(len(ms) * 0.95) - 1 if len(ms) > 1 else 0]
     print(f"{done} heenberichten met retour in {elapsed:.2f} s: {rate:.0f} berichten/s "
           f"(parallel {args.parallel}, fouten {errors}, p50 {statistics.median(ms):.1f} ms, "
-          f"p95 {ms[int(len(ms) * 0.95) - 1 if len(ms) > 1 else 0]:.1f} ms; doel >= {TARGET}/s)")
+          f"p95 {p95:.1f} ms; doel >= {TARGET}/s met p95 <= {P95_TARGET_MS:g} ms)")
     print(f"server-CPU {server_cpu:.2f} s incl. opstarten: {server_cpu / max(done, 1) * 1000:.2f} ms per bericht, "
           f"dus hooguit {done / server_cpu:.0f} berichten/s op een vrije kern")
     print(f"server-CPU tijdens het posten {work_cpu:.2f} s: {work_cpu / max(done, 1) * 1000:.2f} ms per bericht; "
           f"naar schijf geschreven {written / max(done, 1) / 1024:.1f} kB per bericht")
-    return 0 if errors == 0 and rate >= TARGET else 1
+    return 0 if errors == 0 and rate >= TARGET and p95 <= P95_TARGET_MS else 1
 
 
 if __name__ == "__main__":
