@@ -37,14 +37,22 @@ def administratie(b: Bericht, keten: Keten) -> Administratie:
     return cached(b, keten, "adm", lambda: keten.part(Part).van(b))
 
 
+def toewijzingen(b: Bericht, keten: Keten) -> list[Toewijzing | None]:
+    """Per prestatie (in de volgorde van ``prestaties``) de actuele toewijzing van haar ToewijzingNummer, of None:
+    eenmaal per bericht opgezocht voor TR338, TR384, TR304 en ``debetten`` (20.000 prestaties: vier keer minder)."""
+    def maak():
+        gemeente, aanbieder = partijen(b)
+        get = keten.toewijzingen.get
+        return [get(gemeente, aanbieder, p.toewijzing) for p, _, _ in prestaties(b)]
+    return cached(b, keten, "toewijzingen", maak)
+
+
 def debetten(b: Bericht, keten: Keten) -> list[tuple[Prestatie, etree._Element, Toewijzing]]:
     """Debetprestaties met hun actuele, niet verwijderde toewijzing (de andere meldt TR338 of TR384)."""
     def maak():
-        gemeente, aanbieder = partijen(b)
         out = []
-        for p, el, _ in prestaties(b):
-            t = None if p.credit else keten.toewijzingen.get(gemeente, aanbieder, p.toewijzing)
-            if t is not None and not t.verwijderd:
+        for (p, el, _), t in zip(prestaties(b), toewijzingen(b, keten), strict=True):
+            if t is not None and not p.credit and not t.verwijderd:
                 out.append((p, el, t))
         return out
     return cached(b, keten, "debetten", maak)

@@ -30,6 +30,7 @@ from ketenproef.rules._keten_declaratie import (
     kind,
     periode_tekst,
     t_tekst,
+    toewijzingen,
 )
 from ketenproef.rules.registry import gedekt_door, regel
 
@@ -38,8 +39,13 @@ from ketenproef.rules.registry import gedekt_door, regel
 def tr304_declaratie(b: Bericht, keten: Keten) -> Iterator[tuple[etree._Element, str]]:
     """TR304 voor 323 en 325: Client/Bsn hoort bij de toewijzing (323) of bij de prestatie in de 323 (325)."""
     gemeld = set()
-    for p, _, client in prestaties(b):
-        bsn, bron = bsn_van_bron(b, keten, p)
+    bij_323 = toewijzingen(b, keten) if b.number == "323" else None
+    for i, (p, _, client) in enumerate(prestaties(b)):
+        if bij_323 is not None:  # ``bsn_van_bron`` for a 323, with the toewijzing looked up once per message
+            t = bij_323[i]
+            bsn, bron = (None if t is None else t.bsn), f"toewijzing {p.toewijzing}"
+        else:
+            bsn, bron = bsn_van_bron(b, keten, p)
         if bsn is not None and bsn != p.bsn and id(client) not in gemeld:
             gemeld.add(id(client))
             yield kind(client, "Bsn"), f"Client/Bsn {p.bsn} hoort niet bij {bron}, die is van Bsn {bsn} (TR304)."
@@ -61,8 +67,8 @@ def bsn_van_bron(b: Bericht, keten: Keten, p: Prestatie) -> tuple[str | None, st
 def TR338(b: Bericht, keten: Keten):
     """Iedere debetprestatie hoort via ToewijzingNummer bij een toewijzing aan deze aanbieder."""
     gemeente, aanbieder = partijen(b)
-    for p, el, _ in prestaties(b):
-        if not p.credit and keten.toewijzingen.get(gemeente, aanbieder, p.toewijzing) is None:
+    for (p, el, _), t in zip(prestaties(b), toewijzingen(b, keten), strict=True):
+        if t is None and not p.credit:
             yield kind(el, "ToewijzingNummer"), (f"Prestatie {p.referentie}: ToewijzingNummer {p.toewijzing} is "
                                                  f"niet door gemeente {gemeente} aan aanbieder {aanbieder} "
                                                  f"toegewezen (TR338).")
@@ -71,10 +77,8 @@ def TR338(b: Bericht, keten: Keten):
 @regel("TR384", berichten=["323"], retourcode="9384", scope="chain")
 def TR384(b: Bericht, keten: Keten):
     """Op een verwijderde toewijzing (RedenWijziging 13, Einddatum = Ingangsdatum) wordt niet gedeclareerd."""
-    gemeente, aanbieder = partijen(b)
-    for p, el, _ in prestaties(b):
-        t = None if p.credit else keten.toewijzingen.get(gemeente, aanbieder, p.toewijzing)
-        if t is not None and t.verwijderd:
+    for (p, el, _), t in zip(prestaties(b), toewijzingen(b, keten), strict=True):
+        if t is not None and t.verwijderd and not p.credit:
             yield kind(el, "ToewijzingNummer"), (f"Prestatie {p.referentie}: toewijzing {p.toewijzing} is verwijderd "
                                                  f"(RedenWijziging 13); daarop mag niet worden gedeclareerd (TR384).")
 
