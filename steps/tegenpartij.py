@@ -55,16 +55,26 @@ def toewijzing_met_fout(gesprek, vandaag, fout):
 
 
 # ------------------------------------------------------------------------------------------- faults
+# How long the ketenpartner stalls in the faults that take time (vertraging: the answer comes late; trage-body: the
+# body trickles in, in up to 20 pieces; geen-antwoord: the connection stays open without an answer, then closes).
+# An answer of the in-process ketenpartner takes a few milliseconds, so 0.1 s is late by a factor of ten or more
+# and the pieces of a trickled body still arrive apart; what the scenarios check (delivered once, nothing twice,
+# the next message clean) does not depend on the length. It is no deadline: the system waits for the answer or the
+# closed connection, never for a clock of the suite, so a slow machine only makes it later. (Was 0.3 and 0.5 s:
+# 3.2 s of worker time per run of the suite for nothing.)
+STILSTAND = 0.1
+
+
 @given(parsers.parse('de ketenpartner beantwoordt het volgende bericht van het systeem met de fout "{fout}"'))
 def retourfout(ketenpartner, gesprek, fout):
-    params = {"seconden": 0.3} if fout in ("vertraging", "trage-body") else {}
+    params = {"seconden": STILSTAND} if fout in ("vertraging", "trage-body") else {}
     ketenpartner.set_fault(gesprek.bsn, fout, aantal=1, **params)
 
 
 @given(parsers.parse('de ketenpartner laat het volgende bericht van het systeem mislukken met de transportfout '
                      '"{fout}"'))
 def transportfout(ketenpartner, gesprek, fout):
-    params = {"seconden": 0.5} if fout == "geen-antwoord" else {}
+    params = {"seconden": STILSTAND} if fout == "geen-antwoord" else {}
     ketenpartner.set_fault(gesprek.bsn, fout, aantal=1, **params)
 
 
