@@ -4,6 +4,7 @@ filter, and the result records the coverage matrix is built from. Fixtures live 
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import time
@@ -13,8 +14,12 @@ import pytest
 
 from suite import stapkeuze, tags
 
-pytest_plugins = ["suite.fixtures", "suite.junit", "steps.berichten", "steps.tegenpartij", "steps.systeem",
-                  "steps.controles", "steps.verzoeken", "steps.declareren", "steps.extern", "suite.voortgang"]
+pytest_plugins = ["suite.junit", "suite.voortgang"]
+# Fixtures and step definitions: only where scenarios run. The xdist controller of ``-n`` runs none, and importing
+# them there (the ketenpartner, aiohttp, the reference systems: about half a second) would delay starting the
+# workers; ``pytest_configure`` registers them everywhere else.
+SCENARIO_PLUGINS = ("suite.fixtures", "steps.berichten", "steps.tegenpartij", "steps.systeem", "steps.controles",
+                    "steps.verzoeken", "steps.declareren", "steps.extern")
 
 STANDAARD_IDS = {"iWmo": "iwmo", "iJw": "ijw"}
 
@@ -33,6 +38,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--retour-deadline", type=float, default=None,
                     help="seconden die de ketenpartner hoogstens op een retour van het systeem wacht (standaard 30; "
                          "wat het systeem ophaalde en niet beantwoordde, telt al zodra zijn postbus verwerkt is)")
+    group.addoption("--geen-dekking", action="store_true",
+                    help="schrijf aan het eind alleen de resultaten (resultaten/*.json), niet coverage.json/.html: "
+                         "ketenproef run schrijft die zelf, een keer, na het samenvoegen van het bewijs")
     group.addoption("--eigen-scenarios", action="store_true",
                     help="bij mutanten (mutant-ROL-REGEL, ketenproef zelftest): elke mutant alleen met de scenario's "
                          "van zijn regel en een vaste steekproef van andere")
@@ -87,6 +95,9 @@ def pytest_configure(config: pytest.Config) -> None:
                                 "configuratie, dus een ketenpartner; draai het zonder -n")
     for naam, uitleg in tags.alle_markers().items():
         config.addinivalue_line("markers", f"{naam}: {uitleg}")
+    if not _xdist_controller(config):
+        for naam in SCENARIO_PLUGINS:
+            config.pluginmanager.import_plugin(naam)  # as pytest_plugins would (assertion rewriting included)
     stapkeuze.installeer()  # a step's definition looked up once per step text, not once per scenario run
     rapport = config.getoption("rapport", None)
     if rapport and not hasattr(config, "workerinput"):
@@ -99,6 +110,11 @@ def pytest_configure(config: pytest.Config) -> None:
     elif rapport and getattr(config.option, "allure_report_dir", None) is None:
         config.option.allure_report_dir = str(Path(rapport) / "allure-results")
     config.stash[_RESULTATEN] = []
+
+
+def _xdist_controller(config: pytest.Config) -> bool:
+    """This process hands the scenarios to xdist workers (``-n``) and runs none itself."""
+    return getattr(config.option, "dist", "no") != "no" and not hasattr(config, "workerinput")
 
 
 def _bestandsnaam(spec: str) -> str:
@@ -244,6 +260,15 @@ def sut_van(item: pytest.Item) -> str:
     return getattr(getattr(item, "callspec", None), "params", {}).get("sut_naam") or item.config.getoption("sut")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """An xdist worker keeps what start-up and collection built (modules, corpus, rule register, the items) for
+    its whole life: frozen, the garbage collector stops walking those objects in every full collection of the run
+    and in the one pytest does at the end, which runs while the other worker and the report wait."""
+    if hasattr(session.config, "workerinput"):
+        gc.freeze()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     scen = scenario_van(item)
@@ -326,8 +351,6 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     resultaten = config.stash[_RESULTATEN]
     if not resultaten:
         return
-    from suite import coverage
-
     map_ = Path(rapport)
     (map_ / "resultaten").mkdir(parents=True, exist_ok=True)
     for spec in sut_specs(config):
@@ -337,4 +360,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
                 "resultaten": eigen}
         (map_ / "resultaten" / f"{_bestandsnaam(spec)}.json").write_text(
             json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    coverage.schrijf(map_)
+    if not config.getoption("geen_dekking"):  # a plain pytest run leaves the coverage page; ketenproef run writes it
+        from suite import coverage
+
+        coverage.schrijf(map_)
