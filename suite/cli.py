@@ -18,6 +18,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -138,28 +139,76 @@ def cmd_run(args) -> int:
     _rapportmap(rapport)
     from suite import coverage, samenvatting
 
-    code = _pytest(",".join(specs), args, rapport)  # both reference systems in one session: one start-up
-    resultaten = samenvatting.resultaten(rapport)
-    codes = _niets_uitgevoerd(per_systeem(specs, code, resultaten), resultaten)
-    mislukt = {spec: code for spec, code in codes.items() if code not in (0, 1, GEEN_TESTS, NIET_UITGEVOERD)}
-    if mislukt:
-        raise UsageError("pytest kon niet draaien voor " + ", ".join(
-            f"{spec} (exit {code}: {PYTEST_FOUTEN.get(code, 'onbekende fout')})" for spec, code in mislukt.items())
-            + "; zie de melding van pytest hierboven")
-    from suite.verklaring_pdf import Drukker
-
-    drukker = Drukker()  # chromium starts while the other evidence is written
+    voorbereiding = Voorbereiding()
     try:
+        # both reference systems in one session: one start-up
+        code = _pytest(",".join(specs), args, rapport, bij_start=voorbereiding.start)
+        resultaten = samenvatting.resultaten(rapport)
+        codes = _niets_uitgevoerd(per_systeem(specs, code, resultaten), resultaten)
+        mislukt = {spec: code for spec, code in codes.items() if code not in (0, 1, GEEN_TESTS, NIET_UITGEVOERD)}
+        if mislukt:
+            raise UsageError("pytest kon niet draaien voor " + ", ".join(
+                f"{spec} (exit {code}: {PYTEST_FOUTEN.get(code, 'onbekende fout')})"
+                for spec, code in mislukt.items()) + "; zie de melding van pytest hierboven")
+        from suite.verklaring import Voorhash
+
+        vooraf = Voorhash(rapport)  # what pytest left is final: hashed while the rest is written
+        drukker = voorbereiding.klaar()
         samenvoegen_junit(rapport)
         _allure(rapport)  # first: the coverage page links each scenario into allure-report/ when it exists
         matrix = coverage.schrijf(rapport) if (rapport / "resultaten").is_dir() else None
-        _verklaring(rapport, matrix, specs, args, drukker)  # last: its manifest covers every other file
+        _verklaring(rapport, matrix, specs, args, drukker, vooraf)  # last: its manifest covers every other file
     finally:
-        drukker.stop()  # after druk a no-op; after an error it closes chromium
+        voorbereiding.stop()  # after druk a no-op; after an error it closes chromium
     print("\n".join(samenvatting.regels(codes, rapport, matrix, resultaten)))
     if all(code == GEEN_TESTS for code in codes.values()):
         return EXIT_GEFAALD
     return EXIT_OK if all(code in (0, GEEN_TESTS) for code in codes.values()) else EXIT_GEFAALD
+
+
+class Voorbereiding:
+    """What writing the evidence needs that does not depend on the results, done while the scenarios run (this
+    process only waits then, and the two workers leave part of the machine free): chromium started for the PDF
+    (``suite.verklaring_pdf.Drukker``), the feature files parsed for the coverage page, the rule register read
+    and the modules of the evidence imported. ``start`` is called when pytest reports its scenarios collected;
+    without that call (pytest's own output, or it never got that far) everything happens afterwards, as it would
+    have."""
+
+    def __init__(self) -> None:
+        self.drukker = None
+        self._draad: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._draad is not None:
+            return
+        from suite.verklaring_pdf import Drukker
+
+        self.drukker = Drukker()
+        self._draad = threading.Thread(target=_voorbereiden, name="voorbereiding", daemon=True)
+        self._draad.start()
+
+    def klaar(self):
+        """The started Drukker (started now when ``start`` never came), after the preparation finished."""
+        self.start()
+        self._draad.join()
+        return self.drukker
+
+    def stop(self) -> None:
+        if self.drukker is not None:
+            self.drukker.stop()
+
+
+def _voorbereiden() -> None:
+    """Fill the caches the coverage page and the statement read; a failure here is met again, and reported,
+    when the evidence is written."""
+    try:
+        from ketenproef import corpus
+        from suite import coverage, dekking_uitleg, verklaring  # noqa: F401
+
+        dekking_uitleg.scenarios_per_regel()
+        corpus.rule_register()
+    except Exception:  # noqa: BLE001, S110
+        pass
 
 
 def per_systeem(specs: list[str], code: int, resultaten: list[dict]) -> dict[str, int]:
@@ -200,7 +249,7 @@ def pytest_basis() -> list[str]:
 
 
 def pytest_argumenten(spec: str, args, rapport: Path) -> list[str]:
-    cmd = [*pytest_basis(), "--strict-markers", "-q", "--sut", spec, "--rapport", str(rapport),
+    cmd = [*pytest_basis(), "--strict-markers", "-q", "--sut", spec, "--rapport", str(rapport), "--geen-dekking",
            "--seed", zaad(spec, args), f"--junitxml={rapport / ('junit-' + _bestand(spec) + '.xml')}"]
     if args.rol:
         cmd += ["--rol", args.rol]
@@ -219,14 +268,15 @@ def _ingebouwd(spec: str) -> bool:
     return all(info(s.strip()) is not None for s in spec.split(","))
 
 
-def _pytest(spec: str, args, rapport: Path) -> int:
+def _pytest(spec: str, args, rapport: Path, bij_start=None) -> int:
+    """pytest's exit code; ``bij_start`` is called once when its scenarios are collected and start to run."""
     cmd = pytest_argumenten(spec, args, rapport)
     print(f"ketenproef run: {spec} (seed {cmd[cmd.index('--seed') + 1]})", flush=True)
     if getattr(args, "uitgebreid", False) or spec.startswith("handmatig:"):  # a tester reads pytest's terminal
         return subprocess.run(cmd, check=False).returncode
     from suite import scherm
 
-    return scherm.draai(cmd, spec, rapport / f"pytest-{_bestand(spec)}.log")
+    return scherm.draai(cmd, spec, rapport / f"pytest-{_bestand(spec)}.log", bij_start=bij_start)
 
 
 def _bestand(spec: str) -> str:
@@ -299,11 +349,11 @@ def _allure(rapport: Path) -> None:
                         "--clean"], check=False, stdout=subprocess.DEVNULL)
 
 
-def _verklaring(rapport: Path, matrix: dict | None, specs: list[str], args, drukker=None) -> None:
+def _verklaring(rapport: Path, matrix: dict | None, specs: list[str], args, drukker=None, vooraf=None) -> None:
     from suite import verklaring
 
     data = verklaring.schrijf(rapport, matrix, specs=specs, selectie=args.markers,
-                              sut_versie=getattr(args, "sut_versie", None), drukker=drukker)
+                              sut_versie=getattr(args, "sut_versie", None), drukker=drukker, vooraf=vooraf)
     pdf = f" en {verklaring.PDF_NAAM}" if data["pdf"] == verklaring.PDF_NAAM else ""
     print(f"ketenproef run: verklaring in {rapport / verklaring.HTML_NAAM}{pdf} (controle: ketenproef verklaring "
           f"controleer {rapport})", flush=True)

@@ -29,8 +29,9 @@ LOG_STAART = 15  # lines of the pytest log shown (on stdout, like pytest's own) 
 UITKOMSTEN = ("geslaagd", "gefaald", "overgeslagen")
 
 
-def draai(cmd: list[str], spec: str, log: Path) -> int:
-    """Run pytest (``cmd``) with its output into ``log`` while showing its progress; pytest's exit code."""
+def draai(cmd: list[str], spec: str, log: Path, bij_start=None) -> int:
+    """Run pytest (``cmd``) with its output into ``log`` while showing its progress; pytest's exit code.
+    ``bij_start`` (optional) is called once, when pytest reports how many scenario runs it collected."""
     lees, schrijf = os.pipe()
     env = {**os.environ, ENV_FD: str(schrijf)}
     try:
@@ -42,6 +43,9 @@ def draai(cmd: list[str], spec: str, log: Path) -> int:
         with os.fdopen(lees, "rb") as stroom, _weergave(spec) as weergave:
             for gebeurtenis in gebeurtenissen(stroom.fileno(), HARTSLAG / 4):
                 weergave.verwerk(gebeurtenis)
+                if bij_start is not None and gebeurtenis is not None and "totaal" in gebeurtenis:
+                    bij_start()
+                    bij_start = None
         code = proces.wait()
     finally:
         if proces.poll() is None:
