@@ -201,10 +201,7 @@ def first_children(elements: Iterable[etree._Element], path: str) -> list[etree.
 
 
 def text(el: etree._Element, path: str) -> str | None:
-    gevonden = _ONTHOUDEN.gevonden  # a remembered element read here, without the call of ``find`` (the commonest read)
-    found = _GEEN if gevonden is None else gevonden.get((el, path), _GEEN)
-    if found is _GEEN:
-        found = find(el, path)
+    found = find(el, path)
     return None if found is None else (found.text or "")
 
 
