@@ -73,14 +73,14 @@ def _workers(value: str) -> str:
 
 def check_sut(spec: str, rol: str | None) -> None:
     """Refuse a --sut that cannot run, before the report folder is touched (UsageError, exit 2)."""
-    from sut.registry import info
+    from sut import registry
 
     if spec == "referentie":
         for naam in REFERENTIE:
             check_sut(naam, rol)
         return
     specs = [s.strip() for s in spec.split(",")]
-    rollen = {s: i.role for s in specs if (i := info(s)) is not None}
+    rollen = {s: r for s in specs if (r := registry.rol(s)) is not None}
     if len(specs) > 1 or specs[0] in rollen:
         _check_built_in(specs, rol, rollen)
     elif spec.startswith(("http://", "https://", "cmd:")):
@@ -150,14 +150,11 @@ def cmd_run(args) -> int:
             raise UsageError("pytest kon niet draaien voor " + ", ".join(
                 f"{spec} (exit {code}: {PYTEST_FOUTEN.get(code, 'onbekende fout')})"
                 for spec, code in mislukt.items()) + "; zie de melding van pytest hierboven")
-        from suite.verklaring import Voorhash
-
-        vooraf = Voorhash(rapport)  # what pytest left is final: hashed while the rest is written
         drukker = voorbereiding.klaar()
         samenvoegen_junit(rapport)
         _allure(rapport)  # first: the coverage page links each scenario into allure-report/ when it exists
         matrix = coverage.schrijf(rapport) if (rapport / "resultaten").is_dir() else None
-        _verklaring(rapport, matrix, specs, args, drukker, vooraf)  # last: its manifest covers every other file
+        _verklaring(rapport, matrix, specs, args, drukker)  # last: its manifest covers every other file
     finally:
         voorbereiding.stop()  # after druk a no-op; after an error it closes chromium
     print("\n".join(samenvatting.regels(codes, rapport, matrix, resultaten)))
@@ -204,9 +201,11 @@ def _voorbereiden() -> None:
     try:
         from ketenproef import corpus
         from suite import coverage, dekking_uitleg, verklaring  # noqa: F401
+        from sut.registry import systems
 
         dekking_uitleg.scenarios_per_regel()
         corpus.rule_register()
+        systems()  # the statement names the built-in systems
     except Exception:  # noqa: BLE001, S110
         pass
 
@@ -263,9 +262,9 @@ def pytest_argumenten(spec: str, args, rapport: Path) -> list[str]:
 
 def _ingebouwd(spec: str) -> bool:
     """Built-in systems run in parallel; a vendor's system has one configuration, so one ketenpartner."""
-    from sut.registry import info
+    from sut.registry import rol
 
-    return all(info(s.strip()) is not None for s in spec.split(","))
+    return all(rol(s.strip()) is not None for s in spec.split(","))
 
 
 def _pytest(spec: str, args, rapport: Path, bij_start=None) -> int:
@@ -349,11 +348,11 @@ def _allure(rapport: Path) -> None:
                         "--clean"], check=False, stdout=subprocess.DEVNULL)
 
 
-def _verklaring(rapport: Path, matrix: dict | None, specs: list[str], args, drukker=None, vooraf=None) -> None:
+def _verklaring(rapport: Path, matrix: dict | None, specs: list[str], args, drukker=None) -> None:
     from suite import verklaring
 
     data = verklaring.schrijf(rapport, matrix, specs=specs, selectie=args.markers,
-                              sut_versie=getattr(args, "sut_versie", None), drukker=drukker, vooraf=vooraf)
+                              sut_versie=getattr(args, "sut_versie", None), drukker=drukker)
     pdf = f" en {verklaring.PDF_NAAM}" if data["pdf"] == verklaring.PDF_NAAM else ""
     print(f"ketenproef run: verklaring in {rapport / verklaring.HTML_NAAM}{pdf} (controle: ketenproef verklaring "
           f"controleer {rapport})", flush=True)

@@ -63,9 +63,9 @@ def rol_van(config: pytest.Config, spec: str) -> str:
         return rol
     if spec.startswith("handmatig:"):
         return spec.split(":", 1)[1]
-    from sut.registry import info
+    from sut.registry import rol as ingebouwde_rol
 
-    gevonden = getattr(info(spec), "role", None)
+    gevonden = ingebouwde_rol(spec)
     if gevonden is None:
         raise pytest.UsageError(f"geef --rol aanbieder of --rol gemeente bij --sut {config.getoption('sut')} "
                                 f"({spec} is geen ingebouwd systeem)")
@@ -82,9 +82,9 @@ def sut_rol(config: pytest.Config) -> str:
 
 
 def _extern(config: pytest.Config) -> bool:
-    from sut.registry import info
+    from sut.registry import rol
 
-    return any(info(spec) is None for spec in sut_specs(config))
+    return any(rol(spec) is None for spec in sut_specs(config))
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -16,7 +16,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import threading
 from html import escape
 from importlib import metadata
 from pathlib import Path
@@ -68,44 +67,9 @@ def bestanden(map_: Path) -> list[str]:
     return sorted(out)
 
 
-def manifest(map_: Path, vooraf: Voorhash | None = None) -> dict[str, str]:
-    """Relative path -> SHA-256 of every evidence file in the report folder, in sorted order (a hash ``vooraf``
-    worked out earlier is used while the file is unchanged since)."""
-    return {rel: (vooraf and vooraf.hash(rel)) or sha256_bestand(map_ / rel) for rel in bestanden(map_)}
-
-
-class Voorhash:
-    """The hashes of the evidence already in ``map_``, worked out in a thread of its own: ``ketenproef run``
-    starts one when pytest ends, so hashing the thousands of Allure files overlaps merging JUnit and writing the
-    coverage page. A file's early hash counts only while its size and modification time are still those it had
-    when it was hashed: a file written again afterwards is hashed again by ``manifest``."""
-
-    def __init__(self, map_: Path) -> None:
-        self.map_ = map_
-        self._hashes: dict[str, tuple[int, int, str]] = {}
-        self._draad = threading.Thread(target=self._werk, name="voorhash", daemon=True)
-        self._draad.start()
-
-    def _werk(self) -> None:
-        for rel in bestanden(self.map_):
-            pad = self.map_ / rel
-            try:
-                st = pad.stat()
-                self._hashes[rel] = (st.st_size, st.st_mtime_ns, sha256_bestand(pad))
-            except OSError:
-                continue  # gone or unreadable now: manifest looks again
-
-    def hash(self, rel: str) -> str | None:
-        """The early hash of ``rel`` when the file is unchanged since (waits for the thread), else None."""
-        self._draad.join()
-        vroeg = self._hashes.get(rel)
-        if vroeg is None:
-            return None
-        try:
-            st = (self.map_ / rel).stat()
-        except OSError:
-            return None
-        return vroeg[2] if (st.st_size, st.st_mtime_ns) == vroeg[:2] else None
+def manifest(map_: Path) -> dict[str, str]:
+    """Relative path -> SHA-256 of every evidence file in the report folder, in sorted order."""
+    return {rel: sha256_bestand(map_ / rel) for rel in bestanden(map_)}
 
 
 def map_hash(map_: Path) -> str:
@@ -126,7 +90,7 @@ def ketenproef_versie() -> str:
 
 # ------------------------------------------------------------------------------------------- the statement
 def verklaring(map_: Path, matrix: dict | None, *, specs: list[str], selectie: str | None,
-               sut_versie: str | None = None, vooraf: Voorhash | None = None) -> dict:
+               sut_versie: str | None = None) -> dict:
     """The statement as a dict, with the manifest of ``map_`` as it is now."""
     from ketenproef import corpus
     from sut.registry import systems
@@ -150,7 +114,7 @@ def verklaring(map_: Path, matrix: dict | None, *, specs: list[str], selectie: s
         "regels": {"totaal": len(rules), **{u: per_uitkomst.get(u, 0) for u in UITKOMSTEN}},
         "uitvoeringen": (matrix or {}).get("uitvoeringen", {}),
         "gefaalde_regels": _gefaald(rules),
-        "manifest": manifest(map_, vooraf),
+        "manifest": manifest(map_),
     }
 
 
@@ -187,14 +151,13 @@ def _gefaald(rules: dict) -> list[dict]:
 
 
 def schrijf(map_: Path, matrix: dict | None, *, specs: list[str], selectie: str | None,
-            sut_versie: str | None = None, pdf: bool = True, drukker=None, vooraf: Voorhash | None = None) -> dict:
+            sut_versie: str | None = None, pdf: bool = True, drukker=None) -> dict:
     """Write verklaring.html, verklaring.pdf (where possible), then verklaring.json (with the hashes of the other
     two) into ``map_``; return the statement. Call it after every other piece of evidence is in the folder.
-    ``drukker``: a ``verklaring_pdf.Drukker`` started earlier (else chromium starts now); ``vooraf``: hashes
-    worked out earlier (``Voorhash``)."""
+    ``drukker``: a ``verklaring_pdf.Drukker`` started earlier (else chromium starts now)."""
     from suite import verklaring_pdf
 
-    data = verklaring(map_, matrix, specs=specs, selectie=selectie, sut_versie=sut_versie, vooraf=vooraf)
+    data = verklaring(map_, matrix, specs=specs, selectie=selectie, sut_versie=sut_versie)
     (map_ / HTML_NAAM).write_text(pagina(data), encoding="utf-8")
     (map_ / PDF_NAAM).unlink(missing_ok=True)
     if not pdf:

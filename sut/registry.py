@@ -25,6 +25,11 @@ class SutInfo:
 
 
 _SYSTEMS: dict[str, SutInfo] = {}
+# The reference systems' names and roles, known without importing them: ``ketenproef run`` and pytest's xdist
+# controller only ask whether a name is built in and which role it plays, and importing the systems (the corpus,
+# the message factory, the chain) costs about half a second before the workers can start. tests/sut checks that
+# this table matches what sut.referentie registers.
+REFERENTIE_ROLLEN = {"referentie-aanbieder": "aanbieder", "referentie-gemeente": "gemeente"}
 
 
 def register(info: SutInfo) -> SutInfo:
@@ -59,6 +64,15 @@ def info(spec: str) -> SutInfo | None:
     from sut import mutanten
 
     return mutanten.info(spec)
+
+
+def rol(spec: str) -> str | None:
+    """The role of the built-in system ``spec`` (for a reference system without loading it); None for anything
+    that is not built in."""
+    if spec in REFERENTIE_ROLLEN:
+        return REFERENTIE_ROLLEN[spec]
+    gevonden = info(spec)
+    return gevonden.role if gevonden is not None else None
 
 
 def open_sut(spec: str, role: str | None = None) -> SystemUnderTest:

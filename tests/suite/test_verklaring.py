@@ -86,25 +86,6 @@ def test_the_report_folder_of_another_run_inside_is_not_evidence_of_this_one(map
     assert code == 1 and regels[:-1] == ["toegevoegd: los/resultaten.txt"]
 
 
-def test_hashes_worked_out_early_count_only_for_files_unchanged_since(tmp_path):
-    """ketenproef run hashes what pytest left while it writes the rest (Voorhash): a file written again after
-    that, or a file that came later, gets the hash of what it holds when the manifest is made."""
-    for naam, inhoud in (("allure-results/a-result.json", "{}"), ("coverage.json", "oud"), ("weg.txt", "x")):
-        (tmp_path / naam).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / naam).write_text(inhoud, encoding="utf-8")
-    vooraf = verklaring.Voorhash(tmp_path)
-    assert vooraf.hash("coverage.json") == hashlib.sha256(b"oud").hexdigest()
-    stat = (tmp_path / "coverage.json").stat()
-    (tmp_path / "coverage.json").write_text("nieuw", encoding="utf-8")
-    os.utime(tmp_path / "coverage.json", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    (tmp_path / "weg.txt").unlink()
-    (tmp_path / "junit.xml").write_text("<testsuites/>", encoding="utf-8")
-    assert vooraf.hash("coverage.json") is None and vooraf.hash("junit.xml") is None
-    assert verklaring.manifest(tmp_path, vooraf) == verklaring.manifest(tmp_path) == {
-        rel: hashlib.sha256((tmp_path / rel).read_bytes()).hexdigest()
-        for rel in ("allure-results/a-result.json", "coverage.json", "junit.xml")}
-
-
 def test_a_folder_hash_depends_on_names_and_contents_not_on_creation_order(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     for m, volgorde in ((a, ("x", "y/z")), (b, ("y/z", "x"))):
