@@ -46,8 +46,10 @@ class Drukker:
         return self._uitkomst.result()
 
     def stop(self) -> None:
-        """Close chromium without printing (a run that ends before its statement)."""
+        """Close chromium without printing (a run that ends before its statement, also when interrupted while
+        the scenarios run): waits a little for it, so no browser outlives the run."""
         self._opdracht.put(None)
+        self._draad.join(timeout=10)
 
     def _werk(self) -> None:
         try:
