@@ -50,26 +50,18 @@ class Record:
     verkeer: str | None = None
 
 
-def _local(tag: object) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+def _tekst(el) -> str | None:
+    text = el.text if el is not None else None
+    return sys.intern(text.strip()) if text else None
 
 
 def _kinderen(el) -> dict:
-    """The element's children by local name (the first of each): a header has a dozen, read once."""
+    """The element's children by (namespaced) tag, the first of each: a header has a dozen, walked once in C."""
     found: dict = {}
-    for child in el:
-        found.setdefault(_local(child.tag), child)
+    if el is not None:
+        for child in el:
+            found.setdefault(child.tag, child)
     return found
-
-
-def _tekst(el, *stappen: str) -> str | None:
-    for stap in stappen:
-        if el is None:
-            return None
-        el = next((c for c in el if _local(c.tag) == stap), None)
-    if el is None or el.text is None:
-        return None
-    return sys.intern(el.text.strip())
 
 
 @cache
@@ -83,11 +75,37 @@ def _datum(text: str | None) -> dt.date | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Paden:
+    """Where a message keeps what a record needs: the namespaced tags in the header (``eigen`` and ``heen`` name the
+    header element holding Identificatie and Dagtekening, or the two elements themselves) and the Bsn path."""
+
+    kind: str
+    header: str
+    afzender: str
+    ontvanger: str
+    eigen: tuple[str, ...]
+    heen: tuple[str, ...]
+    identificatie: str
+    dagtekening: str
+    bsn: str | None
+
+
 @cache
-def _model(name: str) -> tuple[str, tuple[str, ...]]:
-    """The message's kind (heen or retour) and the path of its client's Bsn below the root, from the corpus model."""
+def _paden(name: str) -> _Paden:
+    """From the corpus model: the message's kind and namespaces; in a 302-style retour BerichtIdentificatie is the
+    heen's and IdentificatieRetour/DagtekeningRetour the retour's own, in a 325 DeclaratieIdentificatie the 323's."""
     model = corpus.message_model(name)
-    return model["kind"], _bsn_pad(model["tree"], ())
+    ns, basis = f"{{{model['namespace']}}}", f"{{{model['basis_namespace']}}}"
+    header = {c["name"] for c in model["tree"][0]["children"]}
+    eigen, heen = (f"{ns}BerichtIdentificatie",), ()
+    if "DeclaratieIdentificatie" in header:
+        heen = (f"{ns}DeclaratieIdentificatie",)
+    elif model["kind"] == RETOUR:
+        eigen, heen = (f"{ns}IdentificatieRetour", f"{ns}DagtekeningRetour"), eigen
+    bsn = _bsn_pad(model["tree"], ())
+    return _Paden(model["kind"], f"{ns}Header", f"{ns}Afzender", f"{ns}Ontvanger", eigen, heen,
+                  f"{basis}Identificatie", f"{basis}Dagtekening", "/".join(ns + stap for stap in bsn) if bsn else None)
 
 
 def _bsn_pad(nodes: list[dict], pad: tuple[str, ...]) -> tuple[str, ...]:
@@ -100,12 +118,11 @@ def _bsn_pad(nodes: list[dict], pad: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
-def _bsns(root, pad: tuple[str, ...]) -> tuple[str, ...]:
-    """Every Bsn on the path (a 323/325 has many Client elements, the others one or none)."""
-    level = [root]
-    for stap in pad:
-        level = [c for el in level for c in el if _local(c.tag) == stap]
-    return tuple(dict.fromkeys(sys.intern(el.text.strip()) for el in level if el.text))
+def _bsns(root, pad: str | None) -> tuple[str, ...]:
+    """Every Bsn on the path (a 323/325 has many Client elements, the others one or none), once each."""
+    if pad is None:
+        return ()
+    return tuple(dict.fromkeys(sys.intern(el.text.strip()) for el in root.iterfind(pad) if el.text))
 
 
 def lees_record(bestand: str, data: bytes, volgnummer: int) -> Record | Melding:
@@ -120,20 +137,22 @@ def lees_record(bestand: str, data: bytes, volgnummer: int) -> Record | Melding:
     return _record(bestand, parsed.root, found, volgnummer)
 
 
-def _record(bestand: str, root, ident: Identity, volgnummer: int) -> Record | Melding:
-    kind, bsn_pad = _model(ident.message)
-    header = next((c for c in root if _local(c.tag) == "Header"), None)
-    if header is None:
-        return Melding(bestand, f"{ident.message} zonder Header: niet te ordenen.")
+def _identificatie(kop: dict, tags: tuple[str, ...], paden: _Paden) -> tuple[str | None, dt.date | None]:
+    """Identificatie and Dagtekening: two header elements, or the two children of one (BerichtIdentificatie)."""
+    if not tags:
+        return None, None
+    if len(tags) == 2:
+        return _tekst(kop.get(tags[0])), _datum(_tekst(kop.get(tags[1])))
+    binnen = _kinderen(kop.get(tags[0]))
+    return _tekst(binnen.get(paden.identificatie)), _datum(_tekst(binnen.get(paden.dagtekening)))
+
+
+def _record(bestand: str, root, ident: Identity, volgnummer: int) -> Record:
+    paden = _paden(ident.message)
+    header = root[0] if len(root) and root[0].tag == paden.header else root.find(paden.header)
     kop = _kinderen(header)
-    eigen = _tekst(kop.get("BerichtIdentificatie"), "Identificatie"), _tekst(kop.get("BerichtIdentificatie"),
-                                                                                "Dagtekening")
-    heen: tuple[str | None, str | None] = (None, None)
-    if kind == RETOUR and "DeclaratieIdentificatie" in kop:
-        heen = _tekst(kop["DeclaratieIdentificatie"], "Identificatie"), _tekst(kop["DeclaratieIdentificatie"],
-                                                                              "Dagtekening")
-    elif kind == RETOUR:
-        heen, eigen = eigen, (_tekst(header, "IdentificatieRetour"), _tekst(header, "DagtekeningRetour"))
-    return Record(bestand, sys.intern(ident.standard), sys.intern(ident.message), HEEN if kind == HEEN else RETOUR,
-                  _tekst(header, "Afzender"), _tekst(header, "Ontvanger"), _datum(eigen[1]), eigen[0],
-                  heen[0], _datum(heen[1]), _bsns(root, bsn_pad), volgnummer)
+    identificatie, dagtekening = _identificatie(kop, paden.eigen, paden)
+    heen_identificatie, heen_dagtekening = _identificatie(kop, paden.heen, paden)
+    return Record(bestand, sys.intern(ident.standard), sys.intern(ident.message), paden.kind,
+                  _tekst(kop.get(paden.afzender)), _tekst(kop.get(paden.ontvanger)), dagtekening, identificatie,
+                  heen_identificatie, heen_dagtekening, _bsns(root, paden.bsn), volgnummer)

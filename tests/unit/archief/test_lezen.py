@@ -96,3 +96,12 @@ def test_member_read_again_by_name(archief_pad, leden):
     assert bron.lees("s1/JW306.xml") == leden["s1/JW306.xml"]
     assert not isinstance(bron.lees("bestaat/niet.xml"), bytes)
     assert all(isinstance(lid, Lid) for lid in bron.leden())
+
+
+def test_message_without_readable_dagtekening_kept_reported_and_last(tmp_path):
+    heen = generator.voorbeeld("WMO315", 5, dagtekening=dt.date(2026, 6, 1))
+    kapot = generator.voorbeeld("WMO317", 5, dagtekening=dt.date(2026, 1, 1)).replace(b">2026-01-01<", b">2026-02-30<")
+    archief = lees_archief(als_zip(tmp_path / "a.zip", {"kapot.xml": kapot, "goed.xml": heen}))
+    assert [r.bestand for r in archief.records] == ["goed.xml", "kapot.xml"]
+    assert archief.records[1].dagtekening is None and archief.records[1].identificatie
+    assert [m.bestand for m in archief.meldingen] == ["kapot.xml"] and "Dagtekening" in archief.meldingen[0].reden
