@@ -10,7 +10,6 @@ import os
 import stat
 import tarfile
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -33,6 +32,13 @@ class Lid:
 
 def _te_groot(naam: str, grootte: int, cap: int) -> Melding:
     return Melding(naam, f"Niet gelezen: het bestand is {grootte:,} bytes of meer; de grens is {cap:,} bytes (OP179).")
+
+
+def naam_in_archief(naam: str) -> str:
+    """A member name without leading './' (what `tar -czf a.tgz .` writes), so the index can name it plainly."""
+    while naam.startswith("./"):
+        naam = naam[2:]
+    return naam
 
 
 def _onveilige_naam(naam: str) -> str | None:
@@ -122,7 +128,7 @@ class ZipBron(Bron):
     def leden(self) -> Iterator[Lid | Melding]:
         try:
             archive = zipfile.ZipFile(self.pad)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except Exception as exc:  # noqa: BLE001 (zipfile raises many kinds on a hostile directory: never fatal)
             yield Melding(self.pad.name, f"Het zip-archief is niet te lezen ({exc}); er is niets uit gelezen.")
             return
         with archive:
@@ -132,7 +138,7 @@ class ZipBron(Bron):
                     yield self._lid(archive, info, gezien)
 
     def _lid(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, gezien: set[str]) -> Lid | Melding:
-        naam = info.filename
+        naam = naam_in_archief(info.filename)
         reden = _onveilige_naam(naam)
         if reden:
             return Melding(naam, f"Niet gelezen: {reden} in het archief.")
@@ -144,8 +150,7 @@ class ZipBron(Bron):
         try:
             with archive.open(info) as stream:
                 data = _lees_begrensd(stream, naam, self.cap)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError,
-                ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 (bad CRC, zlib, encryption, unknown method ...: one member lost)
             return Melding(naam, f"Niet gelezen: het lid is beschadigd of niet te openen ({exc}).")
         return data if isinstance(data, Melding) else _lid(naam, data)
 
@@ -157,7 +162,7 @@ class TarBron(Bron):
     def leden(self) -> Iterator[Lid | Melding]:
         try:
             archive = tarfile.open(self.pad, mode="r|*")
-        except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+        except Exception as exc:  # noqa: BLE001 (tarfile and the decompressors raise many kinds: never fatal)
             yield Melding(self.pad.name, f"Het tar-archief is niet te lezen ({exc}); er is niets uit gelezen.")
             return
         with archive:
@@ -170,12 +175,12 @@ class TarBron(Bron):
                 if not info.isdir():
                     yield self._lid(archive, info, gezien)
                 archive.members = []  # a stream keeps every TarInfo otherwise: memory would grow with the archive
-        except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+        except Exception as exc:  # noqa: BLE001 (a broken header or stream ends the tar, not the audit)
             yield Melding(self.pad.name, f"Het tar-archief is beschadigd ({exc}); wat ervoor stond is gelezen, "
                                          "de rest niet.")
 
     def _lid(self, archive: tarfile.TarFile, info: tarfile.TarInfo, gezien: set[str]) -> Lid | Melding:
-        naam = info.name
+        naam = naam_in_archief(info.name)
         reden = _onveilige_naam(naam)
         if reden:
             return Melding(naam, f"Niet gelezen: {reden} in het archief.")
@@ -203,7 +208,7 @@ def open_bron(pad: Path | str, cap: int = MAX_BYTES) -> Bron | Melding:
     try:
         if tarfile.is_tarfile(pad):
             return TarBron(pad, cap)
-    except (OSError, EOFError, zlib.error, tarfile.TarError):
+    except Exception:  # noqa: BLE001, S110 (not a readable tar: decided by the name below)
         pass
     if pad.name.lower().endswith(".zip"):
         return ZipBron(pad, cap)  # a damaged zip: reported when read

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from ketenproef.archief.bronnen import naam_in_archief
 from ketenproef.archief.record import Melding
 
 RICHTINGEN = frozenset({"heen", "retour", "verzonden", "ontvangen"})
@@ -32,10 +33,10 @@ def tijd(text: str) -> dt.datetime | None:
     text = (text or "").strip()
     try:
         found = dt.datetime.fromisoformat(text)
-    except ValueError:
+        if found.tzinfo is not None:
+            found = found.astimezone(_NL).replace(tzinfo=None)
+    except (ValueError, OverflowError):  # not ISO 8601, or a zone that pushes it past year 1 or 9999
         return None
-    if found.tzinfo is not None:
-        found = found.astimezone(_NL).replace(tzinfo=None)
     return found
 
 
@@ -46,7 +47,10 @@ def _rijen(naam: str, data: bytes) -> tuple[list[dict], list[Melding]]:
         return [], [Melding(naam, "De index is geen UTF-8; hij is niet gebruikt.")]
     if naam.lower().endswith(".jsonl") or text.lstrip().startswith("{"):
         return _json_rijen(naam, text)
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    try:
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except csv.Error as exc:  # e.g. a field over the csv module's size limit
+        return [], [Melding(naam, f"De index is geen leesbare CSV ({exc}); hij is niet gebruikt.")]
     return [{str(k).strip().lower(): v for k, v in row.items() if k is not None} for row in rows], []
 
 
@@ -73,7 +77,7 @@ def lees_index(naam: str, data: bytes) -> tuple[dict[str, Regel], list[Melding]]
     regels: dict[str, Regel] = {}
     for nummer, row in enumerate(rows, 1):
         plek = f"{naam}:{nummer}"
-        bestand, moment = str(row.get("bestand") or "").strip(), tijd(str(row.get("tijd") or ""))
+        bestand, moment = naam_in_archief(str(row.get("bestand") or "").strip()), tijd(str(row.get("tijd") or ""))
         richting = str(row.get("richting") or "").strip().lower() or None
         if not row:
             continue

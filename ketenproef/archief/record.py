@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ketenproef import corpus
 from ketenproef.identify import Identity, identify
@@ -64,9 +64,10 @@ def _kinderen(el) -> dict:
     return found
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _datum(text: str | None) -> dt.date | None:
-    """A date as the standard writes it (YYYY-MM-DD), shared between records; None when missing or not a date."""
+    """A date as the standard writes it (YYYY-MM-DD), shared between records; None when missing or not a date.
+    Bounded: a hostile archive with a million different texts must not grow the cache."""
     if not text or len(text) != 10:
         return None
     try:

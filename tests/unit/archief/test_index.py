@@ -96,3 +96,18 @@ def test_iso_times(text):
 @pytest.mark.parametrize("text", ["", "01-05-2026", "gisteren", "2026-13-01"])
 def test_bad_times(text):
     assert tijd(text) is None
+
+
+def test_unreadable_csv_index_reported(tmp_path):
+    index = tmp_path / "index.csv"
+    index.write_bytes(b'bestand,richting,tijd\r\nWMO301.xml,heen,"' + b"x" * 200_000 + b'"\r\n')  # over csv's limit
+    archief = lees_archief(als_zip(tmp_path / "a.zip", LEDEN), index=index)
+    assert "geen leesbare CSV" in archief.meldingen[0].reden and len(archief.records) == len(LEDEN)
+
+
+def test_dot_slash_names_match_the_index(tmp_path):
+    pad = als_tar(tmp_path / "a.tgz", {f"./{naam}": data for naam, data in LEDEN.items()})
+    index = tmp_path / "index.csv"
+    index.write_bytes(_csv([(f"./{b}" if i % 2 else b, r, t) for i, (b, r, t) in enumerate(RIJEN)]))
+    archief = lees_archief(pad, index=index)
+    assert archief.meldingen == [] and _volgorde(archief) == [b for b, _, _ in RIJEN]

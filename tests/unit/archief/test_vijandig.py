@@ -137,3 +137,18 @@ def test_missing_path_and_not_an_archive(tmp_path):
     assert "bestaat niet" in lees_archief(tmp_path / "nergens").meldingen[0].reden
     (tmp_path / "los.bin").write_bytes(b"\x00\x01 geen archief")
     assert "Geen map, zip- of tar-archief" in lees_archief(tmp_path / "los.bin").meldingen[0].reden
+
+
+def test_archives_cut_or_flipped_anywhere_never_raise(tmp_path):
+    leden = berichten(seeds=range(1))
+    for vorm, maak in (("zip", als_zip), ("tar.gz", als_tar), ("tar", lambda p, d: als_tar(p, d, mode="w"))):
+        heel = maak(tmp_path / f"heel.{vorm}", leden).read_bytes()
+        for i, plek in enumerate(range(0, len(heel), max(1, len(heel) // 25))):
+            kapot = bytearray(heel)
+            kapot[plek: plek + 8] = b"\xff" * 8
+            for j, data in enumerate((heel[:plek], bytes(kapot))):
+                pad = tmp_path / f"k{i}_{j}.{vorm}"
+                pad.write_bytes(data)
+                archief = lees_archief(pad)  # must not raise
+                assert len(archief.records) <= len(leden)
+                assert archief.records or archief.meldingen, (vorm, plek, j)
