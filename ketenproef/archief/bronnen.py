@@ -142,6 +142,8 @@ class ZipBron(Bron):
         reden = _onveilige_naam(naam)
         if reden:
             return Melding(naam, f"Niet gelezen: {reden} in het archief.")
+        if stat.S_IFMT(info.external_attr >> 16) not in (0, stat.S_IFREG):  # a Unix file type, when one is given
+            return Melding(naam, "Niet gelezen: geen gewoon bestand (symbolische link of apparaat) in het archief.")
         if naam in gezien:
             return Melding(naam, "Niet gelezen: dezelfde naam staat al eerder in het archief.")
         gezien.add(naam)

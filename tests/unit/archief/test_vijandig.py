@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import stat
 import struct
 import tarfile
+import zipfile
 
 from ketenproef import generator
 from ketenproef.archief import lees_archief
@@ -152,3 +154,13 @@ def test_archives_cut_or_flipped_anywhere_never_raise(tmp_path):
                 archief = lees_archief(pad)  # must not raise
                 assert len(archief.records) <= len(leden)
                 assert archief.records or archief.meldingen, (vorm, plek, j)
+
+
+def test_zip_symlink_member_reported(tmp_path):
+    pad = als_zip(tmp_path / "a.zip", GOED)
+    with zipfile.ZipFile(pad, "a") as archive:
+        link = zipfile.ZipInfo("link.xml")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(link, "/etc/passwd")
+    archief = lees_archief(pad)
+    assert _gelezen(archief) == set(GOED) and "symbolische link" in _gemeld(archief)["link.xml"]
