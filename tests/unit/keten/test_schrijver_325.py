@@ -12,31 +12,15 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from ketenproef import factory, schrijver
-from ketenproef.bericht import Bericht
 from ketenproef.clock import FrozenClock
-from ketenproef.findings import KETEN, Finding
-from ketenproef.generator import voorbeeld_data
 from ketenproef.keten.declaraties import RUW_ONTBREEKT, RUW_SCHEIDING, prestaties, ruwe_waarden
 from ketenproef.parse import parse_bytes
 from ketenproef.retour import retour_for, retour_stuk
-from ketenproef.validate import validate
+from tests.unit.test_schrijver import judged_323, reject  # the same judged 323 and rejection as the writer tests
 
 CLOCK = FrozenClock(dt.date(2026, 12, 31))
 BUDGET = settings(derandomize=True, deadline=None, max_examples=40, database=None)
 ODD = ["A&B", "<x>", "a>b", "regel\neen", "cr\rlf", "%s %%", "{0}", "\ue0001\ue001", "é ü ß", "  spatie  "]
-
-
-def judged_323(seed: int, aantal: int):
-    data = voorbeeld_data("JW323", seed, aantal_prestaties=aantal)
-    report = validate(factory.to_bytes("JW323", data), clock=CLOCK)
-    assert report.valid, [(f.rule, f.text) for f in report.findings]
-    return report, report.bericht
-
-
-def reject(report, element: etree._Element, code: str) -> None:
-    b: Bericht = report.bericht
-    report.findings.append(Finding(rule="TR338", retourcode=code, klasse=b.klasse_of(element), path=b.path_of(element),
-                                   line=element.sourceline, text="proef", level=KETEN, element=element))
 
 
 def children(el: etree._Element, name: str) -> list[etree._Element]:
