@@ -90,6 +90,21 @@ class Bron:
                 return lid.data if isinstance(lid, Lid) else lid
         return Melding(naam, "Niet gevonden in het archief.")
 
+    def _voorcontrole(self, naam: str, gewoon: bool, anders: str, grootte: int, gezien: set[str]) -> Melding | None:
+        """Why a member of a zip or tar is not read before its bytes are touched: an unsafe name, not a regular file
+        (``anders`` says what it may be instead), a name seen before, a declared size over the cap. None: read it."""
+        reden = _onveilige_naam(naam)
+        if reden:
+            return Melding(naam, f"Niet gelezen: {reden} in het archief.")
+        if not gewoon:
+            return Melding(naam, f"Niet gelezen: geen gewoon bestand ({anders}) in het archief.")
+        if naam in gezien:
+            return Melding(naam, "Niet gelezen: dezelfde naam staat al eerder in het archief.")
+        gezien.add(naam)
+        if grootte > self.cap:
+            return _te_groot(naam, grootte, self.cap)
+        return None
+
 
 class MapBron(Bron):
     """A folder, walked in name order; symbolic links and special files are reported and not followed."""
@@ -139,16 +154,10 @@ class ZipBron(Bron):
 
     def _lid(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, gezien: set[str]) -> Lid | Melding:
         naam = naam_in_archief(info.filename)
-        reden = _onveilige_naam(naam)
-        if reden:
-            return Melding(naam, f"Niet gelezen: {reden} in het archief.")
-        if stat.S_IFMT(info.external_attr >> 16) not in (0, stat.S_IFREG):  # a Unix file type, when one is given
-            return Melding(naam, "Niet gelezen: geen gewoon bestand (symbolische link of apparaat) in het archief.")
-        if naam in gezien:
-            return Melding(naam, "Niet gelezen: dezelfde naam staat al eerder in het archief.")
-        gezien.add(naam)
-        if info.file_size > self.cap:
-            return _te_groot(naam, info.file_size, self.cap)
+        gewoon = stat.S_IFMT(info.external_attr >> 16) in (0, stat.S_IFREG)  # a Unix file type, when one is given
+        melding = self._voorcontrole(naam, gewoon, "symbolische link of apparaat", info.file_size, gezien)
+        if melding is not None:
+            return melding
         try:
             with archive.open(info) as stream:
                 data = _lees_begrensd(stream, naam, self.cap)
@@ -183,16 +192,9 @@ class TarBron(Bron):
 
     def _lid(self, archive: tarfile.TarFile, info: tarfile.TarInfo, gezien: set[str]) -> Lid | Melding:
         naam = naam_in_archief(info.name)
-        reden = _onveilige_naam(naam)
-        if reden:
-            return Melding(naam, f"Niet gelezen: {reden} in het archief.")
-        if not info.isreg():
-            return Melding(naam, "Niet gelezen: geen gewoon bestand (link, apparaat of pipe) in het archief.")
-        if naam in gezien:
-            return Melding(naam, "Niet gelezen: dezelfde naam staat al eerder in het archief.")
-        gezien.add(naam)
-        if info.size > self.cap:
-            return _te_groot(naam, info.size, self.cap)
+        melding = self._voorcontrole(naam, info.isreg(), "link, apparaat of pipe", info.size, gezien)
+        if melding is not None:
+            return melding
         stream = archive.extractfile(info)
         data = _lees_begrensd(stream, naam, self.cap) if stream is not None else b""
         return data if isinstance(data, Melding) else _lid(naam, data)
