@@ -139,6 +139,9 @@ def _unieke_velden(name: str) -> dict[str, str]:
 def TR101(b: Bericht):
     """Binnen een bericht komt iedere berichtklasse maar een keer voor met dezelfde logische sleutel,
     gecombineerd met de sleutels van de bovenliggende klassen; de tweede (en volgende) is fout."""
+    # Small messages: a class found once (or not at all) cannot repeat, and counting it is cheap. A 323/325 is not
+    # counted: that would make an element object for each of up to 30,000 Prestaties, where the fast path below
+    # compares the values of one field read as a column.
     declaratie = b.number in ("323", "325")
     for sk, veld, pad in _snelle_velden(b.name):
         if not declaratie and len(b.vind(sk.pad)) < 2:  # one element (or none) of the class: no duplicate
