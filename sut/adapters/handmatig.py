@@ -36,6 +36,13 @@ UITLEG = {
     "verwerk_postbus": "Haal alle berichten op bij de ketenpartner en verwerk ze, zodat de retourberichten en "
                        "declaratie-antwoorden verstuurd worden.",
 }
+# StatusAanlevering 3: the action withdraws an earlier start or stop instead of registering one (IV008)
+UITLEG_VERWIJDEREN = {
+    "start_zorg": "Verwijder de eerder gestuurde start met deze Begindatum onder deze toewijzing en verstuur het "
+                  "startbericht (305) met StatusAanlevering 3.",
+    "stop_zorg": "Verwijder de eerder gestuurde stop met deze RedenBeeindiging en Einddatum onder deze toewijzing en "
+                 "verstuur het stopbericht (307) met StatusAanlevering 3.",
+}
 
 
 class HandmatigSut(SystemUnderTest):
@@ -96,8 +103,9 @@ def instructie(actie: str, gegevens: dict, vandaag: dt.date | str) -> str:
     spec = ACTIES[actie]
     bericht = f" (bericht {spec['bericht']})" if spec["bericht"] else ""
     velden = "\n".join(f"  - {naam}: {uitleg}" for naam, uitleg in spec["gegevens"].items()) or "  (geen)"
+    uitleg = UITLEG_VERWIJDEREN if str(gegevens.get("StatusAanlevering", "1")) == "3" else UITLEG
     return (f"\n--- Actie: {actie}{bericht} ---\n"
-            f"{spec['doel']}\n{UITLEG.get(actie, '')}\n"
+            f"{spec['doel']}\n{uitleg.get(actie, UITLEG.get(actie, ''))}\n"
             f"Werk met {iso(vandaag)} als datum van vandaag (Dagtekening, Toewijzingsdatum ...).\n"
             f"Gegevens:\n{json.dumps(gegevens, indent=2, ensure_ascii=False, default=str)}\n"
             f"Betekenis van de velden:\n{velden}\n"

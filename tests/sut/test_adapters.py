@@ -139,6 +139,17 @@ def test_handmatig_prints_the_instruction_and_reads_the_answer():
         sut.trigger("start_zorg", {}, VANDAAG)
 
 
+def test_handmatig_asks_to_withdraw_a_start_or_stop_with_status_aanlevering_3():
+    from sut.adapters.handmatig import instructie
+
+    for actie, bericht in (("start_zorg", "305"), ("stop_zorg", "307")):
+        registreren = instructie(actie, {"bsn": BSN, "ToewijzingNummer": "1"}, VANDAAG)
+        verwijderen = instructie(actie, {"bsn": BSN, "ToewijzingNummer": "1", "StatusAanlevering": 3}, VANDAAG)
+        assert "Registreer" in registreren and "Verwijder" not in registreren
+        assert "Verwijder de eerder gestuurde" in verwijderen and f"({bericht}) met StatusAanlevering 3" in verwijderen
+        assert "Registreer" not in verwijderen
+
+
 def test_handmatig_deadline():
     lees, schrijf = os.pipe()
     with os.fdopen(lees) as invoer, os.fdopen(schrijf, "w"):
