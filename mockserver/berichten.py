@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ketenproef.bericht import Bericht, local, readable_path, text
+from ketenproef.bericht import Bericht, local, text
 from ketenproef.findings import Report
 from ketenproef.keten import afgekeurde_paden
+from ketenproef.retourcodes import codes_map as codes_map  # one copy, in the core; imported from here too
 
 ONBEKEND = "onbekend"  # the conversation of messages whose BSN cannot be read
 SERIE_TEKENS = string.digits + string.ascii_uppercase
@@ -66,15 +67,6 @@ def bsns(root: etree._Element | None) -> list[str]:
 def referenties(root: etree._Element) -> list[str]:
     """ReferentieAanbieder values (315, 317, 301, 319): how a 319 finds its conversation."""
     return sorted({el.text.strip() for el in root.iter("{*}ReferentieAanbieder") if el.text})
-
-
-def codes_map(root: etree._Element) -> dict[str, list[str]]:
-    """RetourCodes per berichtklasse of a retour, keyed by the readable path of the class."""
-    out: dict[str, list[str]] = {}
-    for el in root.iter("{*}RetourCodes"):
-        codes = sorted({(c.text or "").strip() for c in el if isinstance(c.tag, str)})
-        out[readable_path(el.getparent())] = codes
-    return out
 
 
 def afgekeurd(report: Report) -> list[str] | None:
