@@ -47,10 +47,13 @@ def beoordeel(archief: Archief, rol: str) -> Iterator[dict]:
         for uit in _stap(archief, r, heen_van, ketens, open_heen, wachtend, beantwoord):
             telling[uit.get("uitkomst") or uit["soort"]] += 1
             yield uit
-    for volgnummer in sorted(open_heen):  # heenberichten without a retour in the archive, in archive order
-        uit = _uitkomst(open_heen.pop(volgnummer), None)
+    for heen in open_heen.values():  # heenberichten without a retour in the archive, in chain order
+        uit = _uitkomst(heen, None)
         telling[uit["uitkomst"]] += 1
         yield uit
+    for r, _ in wachtend.values():  # retours whose heenbericht was listed but could not be read again
+        telling["zonder-heen"] += 1
+        yield _zonder_heen(r, "Het heenbericht waarop deze retour antwoordt is niet gelezen.")
     yield _samenvatting(archief, rol, telling)
 
 
@@ -66,7 +69,7 @@ def _stap(archief: Archief, r: Record, heen_van: dict, ketens: Ketens, open_heen
         open_heen[r.volgnummer] = _heen(r, data, ketens)
         vroeg = wachtend.pop(r.volgnummer, None)  # its retour came earlier (an index may say so)
         if vroeg is not None:
-            yield _uitkomst(open_heen.pop(r.volgnummer), vroeg)
+            yield _uitkomst(open_heen.pop(r.volgnummer), vroeg[1])
             beantwoord.add(r.volgnummer)
         return
     heen = heen_van.get(r.volgnummer)
@@ -80,7 +83,7 @@ def _stap(archief: Archief, r: Record, heen_van: dict, ketens: Ketens, open_heen
     elif heen.volgnummer in wachtend or heen.volgnummer in beantwoord:
         yield _zonder_heen(r, f"Een tweede retour op {heen.bericht} {heen.identificatie} ({heen.bestand}).")
     else:  # its heenbericht comes later in the order (an index may say so): judged when it comes
-        wachtend[heen.volgnummer] = gegeven
+        wachtend[heen.volgnummer] = (r, gegeven)
 
 
 def _koppel(records: list[Record]) -> dict[int, Record]:

@@ -182,3 +182,14 @@ def test_325_in_the_archive_approves_for_the_chain(tmp_path, met_325):
     assert uit["2/WMO323.xml"]["uitkomst"] == ("correct" if met_325 else "ontbreekt")
     regels = {b["rule"] for b in uit["4/WMO323.xml"]["bevindingen"]}
     assert ("TR323" in regels) is not met_325
+
+
+def test_retour_before_its_heen_in_the_index_is_still_paired(tmp_path):
+    """The index is the evidence of the order: a retour listed before its heenbericht waits for it."""
+    heen = generator.voorbeeld("JW305", 2, dagtekening=DAG)
+    retour = retour_for(validate(heen, clock=FrozenClock(DAG), keten=Ketens()), clock=FrozenClock(DAG),
+                        identificatie="R00000000001")
+    index = b"bestand,richting,tijd\nr.xml,retour,2026-11-16T09:00\nh.xml,heen,2026-11-16T10:00\n"
+    pad = als_map(tmp_path / "a", {"h.xml": heen, "r.xml": factory.serialise(retour), "index.csv": index})
+    uit = list(beoordeel(lees_archief(pad), "aanbieder"))
+    assert [(u["soort"], u.get("uitkomst")) for u in uit] == [("bericht", "correct"), ("samenvatting", None)]
