@@ -39,26 +39,23 @@ from ketenproef.rules.registry import gedekt_door, regel
 def tr304_declaratie(b: Bericht, keten: Keten) -> Iterator[tuple[etree._Element, str]]:
     """TR304 voor 323 en 325: Client/Bsn hoort bij de toewijzing (323) of bij de prestatie in de 323 (325)."""
     gemeld = set()
-    bij_323 = toewijzingen(b, keten) if b.number == "323" else None
-    for i, (p, _, client) in enumerate(prestaties(b)):
-        if bij_323 is not None:  # ``bsn_van_bron`` for a 323, with the toewijzing looked up once per message
-            t = bij_323[i]
-            bsn, bron = (None if t is None else t.bsn), f"toewijzing {p.toewijzing}"
-        else:
-            bsn, bron = bsn_van_bron(b, keten, p)
+    for (p, _, client), (bsn, bron) in zip(prestaties(b), bsns_van_bron(b, keten), strict=True):
         if bsn is not None and bsn != p.bsn and id(client) not in gemeld:
             gemeld.add(id(client))
             yield kind(client, "Bsn"), f"Client/Bsn {p.bsn} hoort niet bij {bron}, die is van Bsn {bsn} (TR304)."
 
 
-def bsn_van_bron(b: Bericht, keten: Keten, p: Prestatie) -> tuple[str | None, str]:
-    """De Bsn waar een prestatie bij hoort: die van haar toewijzing (323) of van de prestatie in de 323 (325)."""
+def bsns_van_bron(b: Bericht, keten: Keten) -> Iterator[tuple[str | None, str]]:
+    """Per prestatie (in de volgorde van ``prestaties``) de Bsn waar ze bij hoort en waar die vandaan komt: die van
+    haar toewijzing (323; eenmaal per bericht opgezocht, ``toewijzingen``) of van de prestatie in de 323 (325)."""
     if b.number == "323":
-        t = keten.toewijzingen.get(*partijen(b), p.toewijzing)
-        return (None if t is None else t.bsn), f"toewijzing {p.toewijzing}"
+        for (p, _, _), t in zip(prestaties(b), toewijzingen(b, keten), strict=True):
+            yield (None if t is None else t.bsn), f"toewijzing {p.toewijzing}"
+        return
     declaratie = antwoord_op(b, keten)
-    boeking = None if declaratie is None else declaratie.boekingen.get(p.referentie)
-    return (None if boeking is None else boeking.prestatie.bsn), f"prestatie {p.referentie} in de declaratie"
+    for p, _, _ in prestaties(b):
+        boeking = None if declaratie is None else declaratie.boekingen.get(p.referentie)
+        yield (None if boeking is None else boeking.prestatie.bsn), f"prestatie {p.referentie} in de declaratie"
 
 
 # ---------------------------------------------------------------- 323: de prestatie en haar toewijzing
