@@ -93,7 +93,7 @@ _GEEN = object()  # not remembered yet
 def find(el: etree._Element, path: str) -> etree._Element | None:
     gevonden = _ONTHOUDEN.gevonden
     if gevonden is None:
-        return _find(el, path)
+        return find_direct(el, path)
     key = (el, path)
     found = gevonden.get(key, _GEEN)
     if found is _GEEN:
@@ -125,12 +125,12 @@ def _children(el: etree._Element, kinderen: dict) -> dict[str, list[etree._Eleme
 
 
 def _find_onthouden(el: etree._Element, path: str, kinderen: dict) -> etree._Element | None:
-    """``_find`` inside an ``onthouden`` block: each step a dict read in the children per tag of the element (the
+    """``find_direct`` inside an ``onthouden`` block: each step a dict read in the children per tag of the element (the
     steps of ``_first`` written out: this runs for most lookups of a small message, hundreds per message, and a call
     per step costs more than the step itself)."""
     tags = _resolve(el.tag, path)
     if tags[0][1] == "*":  # a {*} wildcard is left to lxml
-        return _find(el, path)
+        return find_direct(el, path)
     for tag in tags:
         per_tag = kinderen.get(el)
         if per_tag is None:
@@ -156,8 +156,9 @@ def _every(el: etree._Element, tag: str, kinderen: dict) -> Iterable[etree._Elem
     return per_tag.get(tag, ())
 
 
-def _find(el: etree._Element, path: str) -> etree._Element | None:
-    """A lookup outside an ``onthouden`` block: lxml's tag-filtered child iterator per step (in C)."""
+def find_direct(el: etree._Element, path: str) -> etree._Element | None:
+    """``find`` without the lookup memory: lxml's tag-filtered child iterator per step (in C). What ``find`` uses
+    outside an ``onthouden`` block, and for a caller that asks each element once (the memory would only cost)."""
     for tag in _resolve(el.tag, path):
         el = next(el.iterchildren(tag), None)
         if el is None:
