@@ -18,8 +18,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from threading import Thread
 
 from ketenproef.bericht import find
 from ketenproef.findings import Report
@@ -32,6 +32,8 @@ from mockserver.journaal import sleutels
 
 log = logging.getLogger("mockserver")
 IDENTIFICATIE_PADEN = ("IdentificatieRetour", "BerichtIdentificatie/Identificatie")
+# compresses a large heenbericht for the store while its chain judgement runs (zlib lets go of the GIL)
+_INPAKKEN = ThreadPoolExecutor(max_workers=2, thread_name_prefix="inpakken")
 
 
 @dataclass
@@ -77,13 +79,9 @@ def _judge(judge, report: Report, data: bytes, clock, keten, plaatshouder: str):
     prestaties and paths the Keten reads when it applies the 323 and its 325, the JSON of the findings, both
     messages compressed for the store (the retour's head, with the placeholder, stays apart). The heenbericht is
     compressed in a thread of its own meanwhile: zlib lets go of the GIL, so on a second core it costs no time."""
-    opslag = Thread(target=_inpakken, args=(data, gepakt := []), name="inpakken", daemon=True)
-    opslag.start()
-    try:
-        judged = judge(report, clock, keten, plaatshouder, gesplitst=True)
-    finally:
-        opslag.join()
-    judged.opslag = gepakt[0]
+    opslag = _INPAKKEN.submit(inpakken, data)
+    judged = judge(report, clock, keten, plaatshouder, gesplitst=True)
+    judged.opslag = opslag.result()  # what compressing raised, raised here (vooraf then judges under the lock)
     if judged.retour_bericht is not None:
         sleutels(judged.retour_bericht)  # the journal's keys of the retour when it is applied
     b = report.bericht
@@ -96,10 +94,6 @@ def _judge(judge, report: Report, data: bytes, clock, keten, plaatshouder: str):
     if judged.skipped is not None:
         judged.json["afgekeurd"] = json_lijst(judged.skipped)
     return judged
-
-
-def _inpakken(data: bytes, uit: list) -> None:
-    uit.append(inpakken(data))
 
 
 def terug(report: Report, enkel: int) -> None:
