@@ -197,8 +197,8 @@ class Schrijver:
             item = {"Bsn": schrijver.marker(0), "Prestaties": [schrijver.Geschreven(schrijver.marker(1))],
                     "RetourCodes": {"RetourCode": list(codes)}}
             sjabloon = self.sjablonen[sleutel] = schrijver.Sjabloon(self.name, self.PAD, item, 2)
-        return schrijver.Geschreven(sjabloon.vul([bsn, "".join(prestaties)], True) if _BIJZONDER.search(bsn) is None
-                                    else sjabloon.vul([schrijver.tekst(bsn), "".join(prestaties)], True))
+        waarde = bsn if _BIJZONDER.search(bsn) is None else schrijver.tekst(bsn)  # the Prestaties are written already
+        return schrijver.Geschreven(sjabloon.vul([waarde, "".join(prestaties)], True))
 
     def _prestatie_sjabloon(self, aanwezig: tuple[bool, ...], codes: list[str]) -> schrijver.Sjabloon:
         """The shape's Prestatie as ``prestatie_data`` gives it, value ``i`` of ``VELDEN`` as marker ``i``."""
