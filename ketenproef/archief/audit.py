@@ -141,8 +141,10 @@ def _retour(r: Record, data: bytes, ketens: Ketens) -> dict[str, list[str]]:
     prestaties count)."""
     if r.bericht.endswith("325"):
         report = validate(data, clock=_vandaag(r))
-        if report.bericht is not None and not report.at_level(TECHNISCH, XSD):
-            ketens.apply(report.bericht, afgekeurde_paden(report) or ())  # as ontvangst/oordelen apply it
+        if report.bericht is not None:
+            if not report.at_level(TECHNISCH, XSD):
+                ketens.apply(report.bericht, afgekeurde_paden(report) or ())  # as ontvangst/oordelen apply it
+            return codes_map(report.bericht.root)  # the tree validate parsed: not parsed a second time
     parsed = parse_bytes(data)
     return codes_map(parsed.root) if parsed.ok else {}
 
